@@ -1,0 +1,3 @@
+"""lutaq: cited answers to questions about Lutathera, from a FAQ file."""
+
+__version__ = "1.0.0"

@@ -1,0 +1,5 @@
+"""`python -m lutaq`."""
+
+from lutaq.cli import main
+
+main()

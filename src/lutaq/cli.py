@@ -1,0 +1,278 @@
+"""The lutaq command line: turns arguments into calls to the core and results into output.
+
+Rich and RapidFuzz are imported inside the commands that use them: start-up time is most of
+what a user waits for, and `lutaq list` has no use for a matcher.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from enum import IntEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from lutaq import __version__
+
+if TYPE_CHECKING:
+    from lutaq.faq import Faq
+    from lutaq.match import Matcher, Result
+
+
+class ExitCode(IntEnum):
+    """What lutaq's exit status means (README, "Exit codes")."""
+
+    OK = 0
+    NO_MATCH = 1
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+DISCLAIMER = (
+    "lutaq gives general information, not medical advice: ask your care team about your own "
+    "situation."
+)
+
+
+def _examples(*lines: str) -> str:
+    """An "Examples" block for a command's --help."""
+    return "[bold]Examples[/bold]\n" + "\n".join(f"  {line}" for line in lines)
+
+
+EXAMPLES = _examples(
+    'lutaq ask "how long does it work"',
+    "lutaq ask what are the side effects --top 2",
+    "lutaq list",
+    "lutaq show duration",
+    "lutaq sources",
+    "lutaq --faq my-faq.toml list",
+)
+ASK_EXAMPLES = _examples(
+    'lutaq ask "how long does it work"',
+    "lutaq ask is it still under patent --top 3",
+    'lutaq ask --json "side effects"',
+    "printf 'risks\\nquality of life\\n' | lutaq ask --json -",
+)
+LIST_EXAMPLES = _examples("lutaq list", "lutaq list --json", "lutaq list --faq my-faq.toml")
+SOURCES_EXAMPLES = _examples("lutaq sources", "lutaq sources --json")
+SHOW_EXAMPLES = _examples("lutaq show duration", "lutaq show 3", "lutaq show patents --json")
+
+app = typer.Typer(
+    name="lutaq",
+    help=(
+        "Answers questions about Lutathera (lutetium Lu 177 dotatate) from a cited FAQ, "
+        "with the sources behind each answer.\n\n" + DISCLAIMER
+    ),
+    epilog=EXAMPLES,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    invoke_without_command=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+
+FaqOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--faq",
+        envvar="LUTAQ_FAQ",
+        metavar="PATH",
+        help="Use this FAQ file instead of the bundled one (same format; see README).",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print JSON for programs instead of text.")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"lutaq {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    ctx: typer.Context,
+    faq: FaqOption = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Answers questions about Lutathera from a cited FAQ."""
+    ctx.obj = faq
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
+
+
+def _load(ctx: typer.Context, path: Path | None) -> Faq:
+    """The FAQ named on the command, else on the group (`lutaq --faq F cmd`), else bundled."""
+    from lutaq.faq import FaqError, load_faq
+    from lutaq.render import make_console, print_faq_error
+
+    chosen = path if path is not None else ctx.obj
+    try:
+        return load_faq(chosen)
+    except FaqError as error:
+        print_faq_error(make_console(stderr=True), error)
+        raise typer.Exit(ExitCode.USAGE) from None
+
+
+def _fail(message: str, hint: str, code: ExitCode) -> NoReturn:
+    from lutaq.render import make_console, print_error
+
+    print_error(make_console(stderr=True), message, hint)
+    raise typer.Exit(code)
+
+
+@app.command(epilog=ASK_EXAMPLES)
+def ask(
+    ctx: typer.Context,
+    question: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="QUESTION...",
+            help="Your question, quoted or not. Use - to read one question a line from stdin.",
+            show_default=False,
+        ),
+    ] = None,
+    top: Annotated[
+        int,
+        typer.Option("--top", min=0, max=20, help="Also list the next N best questions."),
+    ] = 0,
+    json_output: JsonOption = False,
+    faq_path: FaqOption = None,
+) -> None:
+    """Answer a question with the closest FAQ entry and its sources.
+
+    Exits 1 with suggestions when no entry matches confidently.
+    """
+    words = question or []
+    text = " ".join(words).strip()
+    if not text:
+        _fail(
+            "no question given",
+            'Ask like this: lutaq ask "how long does it work" (or see: lutaq list)',
+            ExitCode.USAGE,
+        )
+    faq = _load(ctx, faq_path)
+    from lutaq.match import Matcher
+
+    matcher = Matcher(faq)
+    if words == ["-"]:
+        _ask_stdin(faq, matcher, top=top, json_output=json_output)
+        return
+    answered = _answer(faq, matcher.ask(text), top=top, json_output=json_output, batch=False)
+    if not answered:
+        raise typer.Exit(ExitCode.NO_MATCH)
+
+
+def _answer(faq: Faq, result: Result, *, top: int, json_output: bool, batch: bool) -> bool:
+    """Print one result (answer, or no-match with suggestions); True when it was answered."""
+    suggestions = result.alternatives(top if result.answer is not None else max(top, 3))
+    suggestions = tuple(m for m in suggestions if result.answer or m.score >= 25)
+    if json_output:
+        from lutaq.payload import answer_payload, write_json
+
+        write_json(answer_payload(faq, result, suggestions), compact=batch)
+        return result.answer is not None
+    from lutaq.render import make_console, print_answer, print_no_match
+
+    if result.answer is None:
+        print_no_match(make_console(stderr=True), result, suggestions)
+        return False
+    print_answer(make_console(), faq, result, suggestions, echo_query=batch)
+    if batch:
+        typer.echo()
+    return True
+
+
+def _stdin_questions() -> Iterator[str]:
+    """Questions from stdin, one a line; invalid UTF-8 replaced, blank lines skipped."""
+    for raw in sys.stdin.buffer:
+        line = raw.decode("utf-8", errors="replace").strip()
+        if line:
+            yield line
+
+
+def _ask_stdin(faq: Faq, matcher: Matcher, *, top: int, json_output: bool) -> None:
+    for line in _stdin_questions():
+        _answer(faq, matcher.ask(line), top=top, json_output=json_output, batch=True)
+        sys.stdout.flush()
+
+
+@app.command("list", epilog=LIST_EXAMPLES)
+def list_entries(
+    ctx: typer.Context, json_output: JsonOption = False, faq_path: FaqOption = None
+) -> None:
+    """List every question in the FAQ, with its id and number."""
+    faq = _load(ctx, faq_path)
+    if json_output:
+        from lutaq.payload import list_payload, write_json
+
+        write_json(list_payload(faq))
+        return
+    from lutaq.render import make_console, print_list
+
+    print_list(make_console(), faq)
+
+
+@app.command(epilog=SOURCES_EXAMPLES)
+def sources(
+    ctx: typer.Context, json_output: JsonOption = False, faq_path: FaqOption = None
+) -> None:
+    """List every source the FAQ cites, and which entries cite it."""
+    faq = _load(ctx, faq_path)
+    if json_output:
+        from lutaq.payload import sources_payload, write_json
+
+        write_json(sources_payload(faq))
+        return
+    from lutaq.render import make_console, print_sources
+
+    print_sources(make_console(), faq)
+
+
+@app.command(epilog=SHOW_EXAMPLES)
+def show(
+    ctx: typer.Context,
+    entry_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="An entry id, or its number in `lutaq list`.", show_default=False
+        ),
+    ],
+    json_output: JsonOption = False,
+    faq_path: FaqOption = None,
+) -> None:
+    """Show one FAQ entry in full, by id or number."""
+    faq = _load(ctx, faq_path)
+    entry = faq.find(entry_id)
+    if entry is None:
+        ids = [e.id for e in faq.entries]
+        hint = f"Known ids: {', '.join(ids)} (or a number from 1 to {len(ids)})."
+        _fail(f"no entry {entry_id!r}", hint, ExitCode.NO_MATCH)
+    if json_output:
+        from lutaq.payload import entry_payload, write_json
+
+        write_json(entry_payload(faq, entry))
+        return
+    from lutaq.render import make_console, print_entry
+
+    print_entry(make_console(), faq, entry)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    app(prog_name="lutaq")

@@ -1,0 +1,389 @@
+"""The FAQ model, and loading it from a TOML file with every problem reported at once.
+
+The file format is a public interface (README, "Bring your own FAQ"): other people write
+these files, so validation explains each problem with where it is, instead of failing on
+the first one.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from lutaq.text import normalise
+
+BUNDLED_NAME = "faq.toml"
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DEFAULT_DISCLAIMER = "General information, not medical advice. Ask your care team."
+
+_TOP_KEYS = frozenset({"meta", "sources", "entry"})
+_META_KEYS = frozenset({"title", "disclaimer"})
+_SOURCE_KEYS = frozenset({"title", "url"})
+_ENTRY_KEYS = frozenset({"id", "question", "answer", "sources", "aliases"})
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A citable document: what an answer's statements rest on."""
+
+    id: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One question and its answer, with the sources it cites."""
+
+    id: str
+    question: str
+    answer: str
+    sources: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def phrasings(self) -> tuple[str, ...]:
+        """Every way of asking this entry's question that the matcher compares against."""
+        return (self.question, *self.aliases)
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The answer as paragraphs: single line breaks are spaces, blank lines separate."""
+        blocks = re.split(r"\n\s*\n", self.answer.strip())
+        return tuple(" ".join(block.split()) for block in blocks if block.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class Faq:
+    """A validated FAQ: entries in file order, sources by id."""
+
+    entries: tuple[Entry, ...]
+    sources: Mapping[str, Source]
+    title: str = "FAQ"
+    disclaimer: str = DEFAULT_DISCLAIMER
+    origin: str = ""
+    _by_id: Mapping[str, Entry] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {entry.id: entry for entry in self.entries})
+
+    def find(self, key: str) -> Entry | None:
+        """An entry by id, or by its 1-based number as `lutaq list` shows it."""
+        key = key.strip()
+        if key in self._by_id:
+            return self._by_id[key]
+        if key.isdigit() and 1 <= int(key) <= len(self.entries):
+            return self.entries[int(key) - 1]
+        return None
+
+    def sources_of(self, entry: Entry) -> tuple[Source, ...]:
+        """The sources an entry cites, in the order it cites them."""
+        return tuple(self.sources[sid] for sid in entry.sources)
+
+    def cited_by(self, source_id: str) -> tuple[str, ...]:
+        """Ids of the entries citing a source, in file order."""
+        return tuple(entry.id for entry in self.entries if source_id in entry.sources)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a FAQ file, and where it is."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class FaqError(Exception):
+    """A FAQ file that cannot be used; carries every problem found in it."""
+
+    def __init__(self, origin: str, problems: list[Problem]) -> None:
+        self.origin = origin
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{origin}: {count} {noun} in the FAQ file")
+
+
+def bundled_path() -> Path:
+    """Where the FAQ shipped inside the package is (also the checkout's data/faq.toml)."""
+    return Path(str(resources.files("lutaq").joinpath("data", BUNDLED_NAME)))
+
+
+def load_faq(path: Path | None = None) -> Faq:
+    """Read and validate a FAQ file; the bundled one when no path is given."""
+    path = bundled_path() if path is None else path
+    return parse_faq(read_faq_text(path), origin=str(path))
+
+
+def read_faq_text(path: Path) -> str:
+    """The file's text, or a FaqError that says in plain words why it can't be read."""
+    origin = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FaqError(origin, [Problem(origin, "no such file")]) from None
+    except IsADirectoryError:
+        raise FaqError(origin, [Problem(origin, "is a directory, not a FAQ file")]) from None
+    except PermissionError:
+        raise FaqError(origin, [Problem(origin, "permission denied")]) from None
+    except OSError as error:
+        raise FaqError(origin, [Problem(origin, error.strerror or str(error))]) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        message = f"not UTF-8 text (byte 0x{data[error.start]:02x})"
+        raise FaqError(origin, [Problem(f"{origin}:{line}", message)]) from None
+
+
+def parse_faq(text: str, origin: str = "<faq>") -> Faq:
+    """Validate a FAQ document; raise FaqError listing every problem."""
+    if not text.strip():
+        raise FaqError(origin, [Problem(origin, "the file is empty")])
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise FaqError(origin, [Problem(origin, f"not valid TOML: {error}")]) from None
+    checker = _Checker(origin, _Lines(text))
+    faq = checker.check(document)
+    if checker.problems or faq is None:
+        raise FaqError(origin, checker.problems)
+    return faq
+
+
+class _Lines:
+    """Line numbers of the tables in a FAQ file, so problems can point at them."""
+
+    _ENTRY = re.compile(r"^\s*\[\[\s*entry\s*\]\]")
+    _SOURCE = re.compile(r"""^\s*\[\s*sources\s*\.\s*(?:"([^"]*)"|'([^']*)'|([\w-]+))\s*\]""")
+    _META = re.compile(r"^\s*\[\s*meta\s*\]")
+
+    def __init__(self, text: str) -> None:
+        self.text = text.splitlines()
+        self.entries: list[int] = []
+        self.sources: dict[str, int] = {}
+        self.meta: int | None = None
+        for number, line in enumerate(text.splitlines(), start=1):
+            if self._ENTRY.match(line):
+                self.entries.append(number)
+            elif match := self._SOURCE.match(line):
+                name = next(group for group in match.groups() if group is not None)
+                self.sources.setdefault(name, number)
+            elif self._META.match(line):
+                self.meta = number
+
+    def entry(self, index: int) -> int | None:
+        return self.entries[index] if index < len(self.entries) else None
+
+    def key(self, table: int | None, key: str) -> int | None:
+        """The line of `key = ...` in the table whose header is on line `table`."""
+        if table is None:
+            return None
+        pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        for number in range(table + 1, len(self.text) + 1):
+            line = self.text[number - 1]
+            if line.lstrip().startswith("["):
+                break
+            if pattern.match(line):
+                return number
+        return table
+
+
+class _Checker:
+    """Walks a parsed document, collecting problems instead of stopping at the first."""
+
+    def __init__(self, origin: str, lines: _Lines) -> None:
+        self.origin = origin
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def add(self, line: int | None, where: str, message: str) -> None:
+        place = f"{self.origin}:{line}" if line else self.origin
+        self.problems.append(Problem(f"{place}: {where}" if where else place, message))
+
+    def check(self, document: dict[str, Any]) -> Faq | None:
+        for key in sorted(set(document) - _TOP_KEYS):
+            self.add(None, key, "unknown top-level key (expected meta, sources, entry)")
+        title, disclaimer = self._meta(document.get("meta", {}))
+        sources = self._sources(document.get("sources"))
+        entries = self._entries(document.get("entry"), sources)
+        if entries is not None and sources is not None:
+            cited = {sid for entry in entries for sid in entry.sources}
+            for sid in sources:
+                if sid not in cited:
+                    self.add(self.lines.sources.get(sid), f"sources.{sid}", "no entry cites it")
+        if self.problems or entries is None or sources is None:
+            return None
+        return Faq(
+            entries=tuple(entries),
+            sources=sources,
+            title=title,
+            disclaimer=disclaimer,
+            origin=self.origin,
+        )
+
+    def _meta(self, meta: object) -> tuple[str, str]:
+        title, disclaimer = "FAQ", DEFAULT_DISCLAIMER
+        line = self.lines.meta
+        if not isinstance(meta, dict):
+            self.add(line, "meta", "must be a table")
+            return title, disclaimer
+        for key in sorted(set(meta) - _META_KEYS):
+            self.add(line, f"meta.{key}", "unknown key (expected title, disclaimer)")
+        title = self._text(meta, "title", line, "meta", required=False) or title
+        disclaimer = self._text(meta, "disclaimer", line, "meta", required=False) or disclaimer
+        return title, disclaimer
+
+    def _sources(self, table: object) -> dict[str, Source] | None:
+        if table is None:
+            self.add(None, "sources", "missing: define at least one [sources.<id>] table")
+            return None
+        if not isinstance(table, dict):
+            self.add(None, "sources", "must be tables: [sources.<id>] with title and url")
+            return None
+        sources: dict[str, Source] = {}
+        for sid, body in table.items():
+            line = self.lines.sources.get(sid)
+            where = f"sources.{sid}"
+            if not ID_PATTERN.match(sid):
+                self.add(line, where, "id must be lowercase letters, digits and single hyphens")
+            if not isinstance(body, dict):
+                self.add(line, where, "must be a table with title and url")
+                continue
+            for key in sorted(set(body) - _SOURCE_KEYS):
+                self.add(line, f"{where}.{key}", "unknown key (expected title, url)")
+            title = self._text(body, "title", line, where)
+            url = self._text(body, "url", line, where)
+            if url is not None and not _is_web_url(url):
+                message = f"must be an http:// or https:// URL, got {url!r}"
+                self.add(self.lines.key(line, "url"), f"{where}.url", message)
+                url = None
+            if title is not None and url is not None:
+                sources[sid] = Source(id=sid, title=title, url=url)
+        return sources
+
+    def _entries(self, table: object, sources: dict[str, Source] | None) -> list[Entry] | None:
+        if table is None:
+            self.add(None, "entry", "missing: add at least one [[entry]] table")
+            return None
+        if not isinstance(table, list) or not all(isinstance(item, dict) for item in table):
+            self.add(None, "entry", "must be an array of tables: [[entry]]")
+            return None
+        entries: list[Entry] = []
+        seen_ids: dict[str, int] = {}
+        seen_phrasings: dict[str, str] = {}
+        for index, body in enumerate(table):
+            entry = self._entry(index, body, sources)
+            if entry is None:
+                continue
+            line = self.lines.entry(index)
+            if entry.id in seen_ids:
+                first = seen_ids[entry.id]
+                self.add(line, f"entry {entry.id!r}", f"duplicate id (entry #{first} has it)")
+            seen_ids.setdefault(entry.id, index + 1)
+            for phrasing in entry.phrasings:
+                key = normalise(phrasing)
+                owner = seen_phrasings.setdefault(key, entry.id)
+                if owner != entry.id:
+                    message = f"{phrasing!r} is also a phrasing of entry {owner!r}"
+                    self.add(line, f"entry {entry.id!r}.aliases", message)
+            entries.append(entry)
+        return entries
+
+    def _entry(
+        self, index: int, body: dict[str, Any], sources: dict[str, Source] | None
+    ) -> Entry | None:
+        line = self.lines.entry(index)
+        label = f"entry #{index + 1}"
+        raw_id = body.get("id")
+        if isinstance(raw_id, str) and raw_id:
+            label = f"entry {raw_id!r}"
+        for key in sorted(set(body) - _ENTRY_KEYS):
+            self.add(
+                line,
+                f"{label}.{key}",
+                "unknown key (expected " + ", ".join(sorted(_ENTRY_KEYS)) + ")",
+            )
+        entry_id = self._text(body, "id", line, label)
+        if entry_id is not None and not ID_PATTERN.match(entry_id):
+            self.add(
+                self.lines.key(line, "id"),
+                f"{label}.id",
+                "must be lowercase letters, digits and single hyphens",
+            )
+            entry_id = None
+        question = self._text(body, "question", line, label)
+        answer = self._text(body, "answer", line, label)
+        cited = self._strings(body, "sources", line, label, required=True)
+        aliases = self._strings(body, "aliases", line, label, required=False)
+        if cited is not None and sources is not None:
+            line = self.lines.key(line, "sources")
+            for sid in cited:
+                if sid not in sources:
+                    known = ", ".join(sources) or "none"
+                    self.add(line, f"{label}.sources", f"unknown source {sid!r} (defined: {known})")
+            if len(set(cited)) != len(cited):
+                self.add(line, f"{label}.sources", "lists a source twice")
+        if entry_id is None or question is None or answer is None:
+            return None
+        if cited is None or aliases is None:
+            return None
+        return Entry(entry_id, question, answer, tuple(cited), tuple(aliases))
+
+    def _text(
+        self, body: dict[str, Any], key: str, line: int | None, where: str, *, required: bool = True
+    ) -> str | None:
+        value = body.get(key)
+        if value is None:
+            if required:
+                self.add(line, f"{where}.{key}", "missing")
+            return None
+        line = self.lines.key(line, key)
+        if not isinstance(value, str):
+            self.add(line, f"{where}.{key}", f"must be a string, not {_kind(value)}")
+            return None
+        if not value.strip():
+            self.add(line, f"{where}.{key}", "must not be empty")
+            return None
+        return value
+
+    def _strings(
+        self, body: dict[str, Any], key: str, line: int | None, where: str, *, required: bool
+    ) -> list[str] | None:
+        value = body.get(key)
+        if value is None:
+            if required:
+                self.add(line, f"{where}.{key}", "missing: list at least one source id")
+                return None
+            return []
+        line = self.lines.key(line, key)
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            self.add(line, f"{where}.{key}", f"must be a list of strings, not {_kind(value)}")
+            return None
+        if required and not value:
+            self.add(line, f"{where}.{key}", "must not be empty: every answer cites a source")
+            return None
+        if any(not item.strip() for item in value):
+            self.add(line, f"{where}.{key}", "must not contain empty strings")
+            return None
+        return list(value)
+
+
+def _is_web_url(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and url == url.strip()
+
+
+def _kind(value: object) -> str:
+    kinds = {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "a table"}
+    kinds[str] = "a string"
+    return next((name for typ, name in kinds.items() if isinstance(value, typ)), "a date or time")

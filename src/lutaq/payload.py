@@ -1,0 +1,70 @@
+"""The JSON shapes lutaq prints with --json: a stable interface, documented in the README.
+
+Plain dicts and lists only, so the JSON path never imports Rich.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, TextIO
+
+from lutaq.faq import Entry, Faq
+from lutaq.match import Match, Result
+
+JsonObject = dict[str, Any]
+
+
+def entry_payload(faq: Faq, entry: Entry | None) -> JsonObject:
+    """`lutaq show --json`: an entry in full, or nulls when there is none."""
+    if entry is None:
+        return {"id": None, "question": None, "answer": None, "sources": [], "alternatives": []}
+    return {
+        "id": entry.id,
+        "question": entry.question,
+        "answer": "\n\n".join(entry.paragraphs),
+        "sources": [
+            {"id": source.id, "title": source.title, "url": source.url}
+            for source in faq.sources_of(entry)
+        ],
+        "alternatives": [],
+    }
+
+
+def answer_payload(faq: Faq, result: Result, alternatives: tuple[Match, ...]) -> JsonObject:
+    """`lutaq ask --json`: the answer (or nulls), its score, and the runners-up."""
+    best = result.answer or (result.ranked[0] if result.ranked else None)
+    entry = result.answer.entry if result.answer is not None else None
+    payload = {"query": result.query, **entry_payload(faq, entry)}
+    payload["score"] = best.score if best is not None else 0.0
+    payload["alternatives"] = [
+        {"id": match.entry.id, "question": match.entry.question, "score": match.score}
+        for match in alternatives
+    ]
+    keys = ("query", "id", "question", "answer", "score", "sources", "alternatives")
+    return {key: payload[key] for key in keys}
+
+
+def list_payload(faq: Faq) -> list[JsonObject]:
+    """`lutaq list --json`."""
+    return [{"id": entry.id, "question": entry.question} for entry in faq.entries]
+
+
+def sources_payload(faq: Faq) -> list[JsonObject]:
+    """`lutaq sources --json`."""
+    return [
+        {"id": s.id, "title": s.title, "url": s.url, "cited_by": list(faq.cited_by(s.id))}
+        for s in faq.sources.values()
+    ]
+
+
+def write_json(data: object, *, stream: TextIO | None = None, compact: bool = False) -> None:
+    """One JSON document; escapes non-ASCII only when the stream cannot encode it."""
+    stream = stream if stream is not None else sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    ensure_ascii = encoding not in ("utf8", "utf8sig", "utf16", "utf32")
+    if compact:
+        text = json.dumps(data, ensure_ascii=ensure_ascii, separators=(",", ":"))
+    else:
+        text = json.dumps(data, ensure_ascii=ensure_ascii, indent=2)
+    stream.write(text + "\n")

@@ -1,0 +1,219 @@
+"""Human-readable output with Rich: styled on a terminal, plain text when piped.
+
+FAQ files are written by other people, so nothing from them is ever parsed as Rich markup
+(it is appended as Text) and control characters are dropped before anything is printed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from lutaq.faq import Entry, Faq, FaqError, Source
+from lutaq.match import Match, Result
+
+if TYPE_CHECKING:
+    from rich.console import Console, JustifyMethod, RenderableType
+    from rich.table import Table
+    from rich.text import Text
+
+PROGRAM = "lutaq"
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNWRAPPED_WIDTH = 10_000
+
+QUESTION = "bold cyan"
+HEADING = "bold"
+MUTED = "dim"
+NOTE = "italic"
+ERROR = "bold red"
+
+
+def clean(text: str) -> str:
+    """Text safe for a terminal: no escape sequences, control or bidi-override characters."""
+    return _UNPRINTABLE.sub("", text.replace("\t", " "))
+
+
+def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Console:
+    """A console that styles only real terminals and never wraps piped output.
+
+    Rich already honours NO_COLOR, FORCE_COLOR and TERM=dumb; markup, emoji codes and
+    auto-highlighting are off because every string printed comes from data.
+    """
+    from rich.console import Console
+
+    target = stream if stream is not None else (sys.stderr if stderr else sys.stdout)
+    console = Console(file=target, markup=False, emoji=False, highlight=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = _UNWRAPPED_WIDTH
+    return console
+
+
+def _text(*parts: tuple[str, str] | str) -> Text:
+    from rich.text import Text
+
+    text = Text()
+    for part in parts:
+        content, style = (part, "") if isinstance(part, str) else part
+        text.append(clean(content), style=style)
+    return text
+
+
+def _emit(console: Console, items: Sequence[RenderableType]) -> None:
+    """Print renderables; when piped, without the padding Rich leaves at line ends."""
+    if console.is_terminal:
+        for item in items:
+            console.print(item)
+        return
+    with console.capture() as captured:
+        for item in items:
+            console.print(item)
+    console.file.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
+def _hanging(rows: Sequence[tuple[str, RenderableType]]) -> Table:
+    """Marked items ("[1]", "•", "2.") whose wrapped lines stay under their text."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for marker, body in rows:
+        grid.add_row(f"  {marker}", body)
+    return grid
+
+
+def _sources_block(sources: Sequence[Source]) -> list[RenderableType]:
+    from rich.style import Style
+
+    rows: list[tuple[str, RenderableType]] = []
+    for number, source in enumerate(sources, start=1):
+        url = clean(source.url)
+        body = _text(source.title, "\n")
+        body.append(url, style=Style(link=url, underline=True))
+        rows.append((f"[{number}]", body))
+    return [_text(("Sources", HEADING)), _hanging(rows)]
+
+
+def _questions(matches: Sequence[Match], *, numbered: bool) -> Table:
+    return _hanging(
+        [
+            (
+                f"{number}." if numbered else "•",
+                _text(match.entry.question, (f"  (lutaq show {match.entry.id})", MUTED)),
+            )
+            for number, match in enumerate(matches, start=1)
+        ]
+    )
+
+
+def _entry_block(faq: Faq, entry: Entry) -> list[RenderableType]:
+    block: list[RenderableType] = [
+        _text((entry.question, QUESTION), (f"  ({entry.id})", MUTED)),
+        "",
+    ]
+    for paragraph in entry.paragraphs:
+        block += [_text(paragraph), ""]
+    return block + _sources_block(faq.sources_of(entry))
+
+
+def print_entry(console: Console, faq: Faq, entry: Entry) -> None:
+    """`lutaq show`: an entry in full, with its sources and the disclaimer."""
+    _emit(console, [*_entry_block(faq, entry), "", _text((faq.disclaimer, NOTE))])
+
+
+def print_answer(
+    console: Console, faq: Faq, result: Result, related: Sequence[Match], *, echo_query: bool
+) -> None:
+    """`lutaq ask`: the matched entry, related questions, confidence and the disclaimer."""
+    answer = result.answer
+    if answer is None:
+        raise ValueError("print_answer needs a result with an answer")
+    items: list[RenderableType] = []
+    if echo_query:
+        items.append(_text(("» ", MUTED), (result.query, HEADING)))
+    items += _entry_block(faq, answer.entry)
+    if related:
+        items += ["", _text(("Related questions", HEADING)), _questions(related, numbered=False)]
+    items += [
+        "",
+        _text((f"Confidence: {answer.score:.0f}/100", MUTED)),
+        _text((faq.disclaimer, NOTE)),
+    ]
+    _emit(console, items)
+
+
+def print_no_match(console: Console, result: Result, suggestions: Sequence[Match]) -> None:
+    """No confident answer: say so, why, and what the user could ask instead."""
+    items: list[RenderableType] = [
+        _text(
+            (f"{PROGRAM}: ", ERROR),
+            "no confident match for ",
+            (repr(clean(result.query)), HEADING),
+            (f" ({result.reason})", MUTED),
+        )
+    ]
+    if suggestions:
+        items += [_text("Did you mean:"), _questions(suggestions, numbered=True)]
+    items.append(_text("See every question with: ", ("lutaq list", HEADING)))
+    _emit(console, items)
+
+
+def print_list(console: Console, faq: Faq) -> None:
+    """`lutaq list`: number, id and question of every entry."""
+    table = _table(console, ("#", "right"), ("id", "left"), ("question", "left"))
+    for number, entry in enumerate(faq.entries, start=1):
+        table.add_row(str(number), _text((entry.id, QUESTION)), _text(entry.question))
+    _emit(console, [table])
+
+
+def print_sources(console: Console, faq: Faq) -> None:
+    """`lutaq sources`: every source with the entries that cite it."""
+    from rich.style import Style
+
+    table = _table(
+        console, ("id", "left"), ("title", "left"), ("url", "left"), ("cited by", "left")
+    )
+    for source in faq.sources.values():
+        url = clean(source.url)
+        table.add_row(
+            _text((source.id, QUESTION)),
+            _text(source.title),
+            _text((url, str(Style(link=url)))),
+            _text(", ".join(faq.cited_by(source.id))),
+        )
+    _emit(console, [table])
+
+
+def print_faq_error(console: Console, error: FaqError) -> None:
+    """Every problem in a FAQ file, one a line, after a one-line summary."""
+    count = len(error.problems)
+    noun = "problem" if count == 1 else "problems"
+    header = _text((f"{PROGRAM}: ", ERROR), f"cannot use the FAQ file ({count} {noun}):")
+    _emit(console, [header, *(_text("  ", str(problem)) for problem in error.problems)])
+
+
+def print_error(console: Console, message: str, hint: str = "") -> None:
+    """A one-line error, and optionally what to try instead."""
+    items: list[RenderableType] = [_text((f"{PROGRAM}: ", ERROR), message)]
+    if hint:
+        items.append(_text((hint, MUTED)))
+    _emit(console, items)
+
+
+def _table(console: Console, *columns: tuple[str, JustifyMethod]) -> Table:
+    from rich import box
+    from rich.table import Table
+
+    styled = console.is_terminal
+    table = Table(
+        box=box.SIMPLE_HEAD if styled else None,
+        show_edge=False,
+        pad_edge=False,
+        header_style=HEADING if styled else "",
+    )
+    for name, justify in columns:
+        table.add_column(name, justify=justify, overflow="fold")
+    return table

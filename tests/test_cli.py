@@ -1,0 +1,272 @@
+"""The commands as users run them: output, JSON shapes, exit codes, stdin, other FAQ files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lutaq import __version__
+from lutaq.cli import ExitCode, app
+
+ASK_KEYS = ["query", "id", "question", "answer", "score", "sources", "alternatives"]
+SHOW_KEYS = ["id", "question", "answer", "sources", "alternatives"]
+
+
+def run(runner: CliRunner, *args: str, stdin: str | bytes | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=stdin)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_ask_prints_answer_sources_confidence_and_disclaimer(runner: CliRunner) -> None:
+    code, out, err = run(runner, "ask", "how long does it work")
+    assert code == ExitCode.OK, err
+    assert "How long did patients benefit?" in out
+    assert "https://www.nejm.org/doi/10.1056/NEJMoa1607427" in out
+    assert "Confidence: 100/100" in out
+    assert "not medical advice" in out
+    assert err == ""
+
+
+def test_ask_accepts_unquoted_words(runner: CliRunner) -> None:
+    quoted = run(runner, "ask", "how long does it work")
+    unquoted = run(runner, "ask", "how", "long", "does", "it", "work")
+    assert quoted == unquoted
+
+
+def test_ask_top_lists_related_questions(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "ask", "how long does it work", "--top", "2")
+    assert code == 0
+    related = out.split("Related questions", 1)[1].split("Confidence")[0]
+    assert related.count("lutaq show") == 2
+
+
+def test_no_match_exits_1_with_message_on_stderr(runner: CliRunner) -> None:
+    code, out, err = run(runner, "ask", "what is the weather tomorrow")
+    assert code == ExitCode.NO_MATCH
+    assert out == ""
+    assert "no confident match" in err
+    assert "lutaq list" in err
+
+
+def test_no_match_suggests_close_entries(runner: CliRunner) -> None:
+    code, _, err = run(runner, "ask", "success beyond scans")
+    assert code == ExitCode.NO_MATCH
+    assert "Did you mean:" in err
+    assert "  1. " in err
+    assert err.count("lutaq show") <= 3
+
+
+@pytest.mark.parametrize("args", [["ask"], ["ask", ""], ["ask", "   "]])
+def test_empty_question_is_a_usage_error(runner: CliRunner, args: list[str]) -> None:
+    code, out, err = run(runner, *args)
+    assert code == ExitCode.USAGE
+    assert out == ""
+    assert "no question given" in err
+    assert 'lutaq ask "how long does it work"' in err
+
+
+def test_ask_json_shape(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "ask", "--json", "--top", "2", "how long does it work")
+    data = json.loads(out)
+    assert code == 0
+    assert list(data) == ASK_KEYS
+    assert data["query"] == "how long does it work"
+    assert data["id"] == "duration"
+    assert data["score"] == 100.0
+    assert data["sources"] == [
+        {
+            "id": "nejm-netter1",
+            "title": data["sources"][0]["title"],
+            "url": "https://www.nejm.org/doi/10.1056/NEJMoa1607427",
+        }
+    ]
+    assert [list(alt) for alt in data["alternatives"]] == [["id", "question", "score"]] * 2
+
+
+def test_ask_json_without_match_has_nulls(runner: CliRunner) -> None:
+    code, out, err = run(runner, "ask", "--json", "install docker on ubuntu")
+    data = json.loads(out)
+    assert code == ExitCode.NO_MATCH
+    assert err == ""
+    assert list(data) == ASK_KEYS
+    assert (data["id"], data["question"], data["answer"]) == (None, None, None)
+    assert data["sources"] == []
+
+
+def test_ask_stdin_answers_each_line_as_one_json_object(runner: CliRunner) -> None:
+    stdin = b"how long does it work\n\n   \nrisks\n\xff\xfeweather tomorrow\nquality of life"
+    code, out, _ = run(runner, "ask", "--json", "-", stdin=stdin)
+    lines = out.splitlines()
+    assert code == ExitCode.OK
+    assert len(lines) == 4
+    objects = [json.loads(line) for line in lines]
+    assert [obj["id"] for obj in objects] == ["duration", "side-effects", None, "quality-of-life"]
+    assert objects[2]["query"] == "\ufffd\ufffdweather tomorrow"
+    assert all(list(obj) == ASK_KEYS for obj in objects)
+
+
+def test_ask_stdin_text_echoes_each_question(runner: CliRunner) -> None:
+    code, out, err = run(runner, "ask", "-", stdin="risks\nqwerty\nquality of life\n")
+    assert code == 0
+    assert "» risks" in out
+    assert "» quality of life" in out
+    assert "no confident match for 'qwerty'" in err
+
+
+def test_list_shows_every_entry(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "list")
+    assert code == 0
+    assert "3  duration" in out
+    assert "How long did patients benefit?" in out
+
+
+def test_list_json_shape(runner: CliRunner) -> None:
+    data = json.loads(run(runner, "list", "--json")[1])
+    assert data[2] == {"id": "duration", "question": "How long did patients benefit?"}
+    assert all(list(item) == ["id", "question"] for item in data)
+
+
+def test_sources_shows_who_cites_them(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "sources")
+    assert code == 0
+    line = next(line for line in out.splitlines() if line.startswith("drugpatentwatch"))
+    assert "https://www.drugpatentwatch.com/" in line
+    assert line.endswith("patents, evidence")
+
+
+def test_sources_json_shape(runner: CliRunner) -> None:
+    data = json.loads(run(runner, "sources", "--json")[1])
+    assert [list(item) for item in data] == [["id", "title", "url", "cited_by"]] * len(data)
+    by_id = {item["id"]: item for item in data}
+    assert by_id["drugpatentwatch"]["cited_by"] == ["patents", "evidence"]
+
+
+@pytest.mark.parametrize("key", ["duration", "3"])
+def test_show_by_id_or_number(runner: CliRunner, key: str) -> None:
+    code, out, _ = run(runner, "show", key)
+    assert code == 0
+    assert "How long did patients benefit?" in out
+    assert "not medical advice" in out
+
+
+def test_show_json_shape(runner: CliRunner) -> None:
+    data = json.loads(run(runner, "show", "patents", "--json")[1])
+    assert list(data) == SHOW_KEYS
+    assert data["id"] == "patents"
+    assert [source["id"] for source in data["sources"]] == ["drugpatentwatch"]
+
+
+def test_show_unknown_id_exits_1(runner: CliRunner) -> None:
+    code, out, err = run(runner, "show", "dosage")
+    assert code == ExitCode.NO_MATCH
+    assert out == ""
+    assert "no entry 'dosage'" in err
+    assert "duration" in err
+
+
+def test_version(runner: CliRunner) -> None:
+    assert run(runner, "--version")[:2] == (0, f"lutaq {__version__}\n")
+
+
+def test_bare_lutaq_prints_help_with_examples(runner: CliRunner) -> None:
+    code, out, _ = run(runner)
+    assert code == 0
+    for command in ("ask", "list", "sources", "show"):
+        assert command in out
+    assert 'lutaq ask "how long does it work"' in out
+    assert "not medical advice" in out
+
+
+@pytest.mark.parametrize("command", ["ask", "list", "sources", "show"])
+def test_every_command_has_help_with_examples(runner: CliRunner, command: str) -> None:
+    code, out, _ = run(runner, command, "--help")
+    assert code == 0
+    assert "Examples" in out
+    assert "--json" in out
+    assert "--faq" in out
+
+
+def test_unknown_option_is_a_usage_error(runner: CliRunner) -> None:
+    assert run(runner, "list", "--colour")[0] == ExitCode.USAGE
+
+
+@pytest.mark.parametrize("placement", ["command", "group", "environment"])
+def test_other_faq_file(
+    runner: CliRunner, small_faq: Path, placement: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if placement == "command":
+        args = ["ask", "--faq", str(small_faq), "when to prune roses"]
+    elif placement == "group":
+        args = ["--faq", str(small_faq), "ask", "when to prune roses"]
+    else:
+        monkeypatch.setenv("LUTAQ_FAQ", str(small_faq))
+        args = ["ask", "when to prune roses"]
+    code, out, err = run(runner, *args)
+    assert code == 0, err
+    assert "Prune roses in late winter." in out
+    assert "Gardening tips only." in out
+
+
+def test_broken_faq_lists_every_problem_and_exits_2(
+    runner: CliRunner, write_faq: object, tmp_path: Path
+) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text(
+        '[sources.a]\ntitle = "A"\nurl = "ftp://a"\n\n[[entry]]\nid = "Bad Id"\nquestion = 1\n',
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, "list", "--faq", str(path))
+    assert code == ExitCode.USAGE
+    assert out == ""
+    assert "cannot use the FAQ file (" in err
+    assert f"{path}:3: sources.a.url" in err
+    assert f"{path}:6: entry 'Bad Id'.id" in err
+    assert f"{path}:7: entry 'Bad Id'.question: must be a string" in err
+    assert "question: must be a string" in err
+
+
+def test_missing_faq_file_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    code, _, err = run(runner, "list", "--faq", str(tmp_path / "nope.toml"))
+    assert code == ExitCode.USAGE
+    assert "no such file" in err
+
+
+def _lutaq(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "lutaq", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=environment,
+        check=False,
+    )
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    done = _lutaq("ask", "how long does it work")
+    assert done.returncode == 0, done.stderr
+    assert "How long did patients benefit?" in done.stdout
+
+
+def test_piped_output_has_no_escape_codes_even_on_a_colour_terminal() -> None:
+    done = _lutaq("ask", "how long does it work", "--top", "2", TERM="xterm-256color")
+    assert done.returncode == 0
+    assert "\x1b" not in done.stdout
+    assert "\x1b" not in done.stderr
+
+
+def test_output_piped_into_head_closes_quietly() -> None:
+    shell = f'"{sys.executable}" -m lutaq sources | head -c 10 >/dev/null; exit ${{PIPESTATUS[0]}}'
+    done = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, check=False)
+    assert "Traceback" not in done.stderr
+    assert "BrokenPipeError" not in done.stderr

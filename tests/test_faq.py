@@ -1,0 +1,202 @@
+"""The FAQ file: the bundled content, and validation that reports every problem with its place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from lutaq.faq import FaqError, bundled_path, load_faq, parse_faq
+from tests.support import REPO, SEED, SMALL_FAQ
+
+SEED_IDS = [
+    "meaning",
+    "trial-results",
+    "duration",
+    "best-candidates",
+    "quality-of-life",
+    "side-effects",
+    "patents",
+    "evidence",
+]
+
+
+def test_bundled_faq_is_the_repository_data_file() -> None:
+    assert bundled_path().resolve() == (REPO / "data" / "faq.toml").resolve()
+
+
+def test_bundled_faq_has_the_seed_entries_in_order() -> None:
+    faq = load_faq()
+    assert [entry.id for entry in faq.entries][: len(SEED_IDS)] == SEED_IDS
+
+
+def test_bundled_faq_cites_the_seed_sources() -> None:
+    faq = load_faq()
+    assert faq.sources["nejm-netter1"].url == "https://www.nejm.org/doi/10.1056/NEJMoa1607427"
+    assert faq.sources["drugpatentwatch"].url == "https://www.drugpatentwatch.com/"
+    assert all(entry.sources for entry in faq.entries)
+
+
+def test_bundled_disclaimer_says_not_medical_advice() -> None:
+    disclaimer = load_faq().disclaimer.lower()
+    assert "not medical advice" in disclaimer
+    assert "care team" in disclaimer
+
+
+def _seed_pairs() -> list[tuple[str, str, list[str]]]:
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    body = lines[: lines.index("---")]
+    pairs = []
+    for question, answer in zip(body[0::2], body[1::2], strict=True):
+        markers = sorted(set(re.findall(r"\[(\d)\]", answer)))
+        pairs.append((question, re.sub(r" \[\d\]", "", answer), markers))
+    return pairs
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/seed is not beside this checkout")
+def test_seed_questions_and_answers_are_word_for_word() -> None:
+    faq = load_faq()
+    seed_sources = {"1": "nejm-netter1", "2": "drugpatentwatch"}
+    for entry_id, (question, answer, markers) in zip(SEED_IDS, _seed_pairs(), strict=True):
+        entry = faq.find(entry_id)
+        assert entry is not None
+        assert entry.question == question
+        assert " ".join(entry.paragraphs) == answer
+        for marker in markers:
+            assert seed_sources[marker] in entry.sources, entry_id
+
+
+def test_find_by_id_or_list_number() -> None:
+    faq = load_faq()
+    assert faq.find("duration") is faq.find("3")
+    assert faq.find("0") is None
+    assert faq.find("99") is None
+    assert faq.find("no-such-entry") is None
+
+
+def test_small_faq_loads_with_its_meta(small_faq: Path) -> None:
+    faq = load_faq(small_faq)
+    assert faq.title == "Garden FAQ"
+    assert faq.disclaimer == "Gardening tips only."
+    assert faq.find("watering") is not None
+    assert faq.find("watering").paragraphs == (  # type: ignore[union-attr]  # found above
+        "Water tomatoes regularly.",
+        "Mulch helps keep the soil moist.",
+    )
+    assert faq.cited_by("rhs") == ("watering", "pruning")
+
+
+def test_meta_is_optional() -> None:
+    faq = parse_faq(SMALL_FAQ.split("[sources.rhs]", 1)[1].join(["[sources.rhs]", ""]))
+    assert "not medical advice" in faq.disclaimer
+
+
+def _problems(text: str) -> list[str]:
+    with pytest.raises(FaqError) as caught:
+        parse_faq(text, origin="my.toml")
+    return [str(problem) for problem in caught.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (('id = "pruning"', 'id = "watering"'), "my.toml:20: entry 'watering': duplicate id"),
+        (('sources = ["rhs"]\naliases', 'sources = ["nope"]\naliases'), "unknown source 'nope'"),
+        (
+            ('url = "https://www.rhs', 'url = "file:///etc/passwd#'),
+            "must be an http:// or https://",
+        ),
+        (
+            ('question = "When should I prune roses?"\n', ""),
+            "my.toml:20: entry 'pruning'.question: missing",
+        ),
+        (
+            ('answer = "Prune roses in late winter."', "answer = 3"),
+            "answer: must be a string, not a number",
+        ),
+        (
+            ('aliases = ["tomato watering"]', 'aliases = "tomato"'),
+            "aliases: must be a list of strings",
+        ),
+        (
+            ('aliases = ["tomato watering"]', 'aliases = ["When should I prune ROSES"]'),
+            "is also a phrasing of entry 'watering'",
+        ),
+        (
+            ('id = "pruning"', 'id = "Pruning Roses"'),
+            "lowercase letters, digits and single hyphens",
+        ),
+        (("[meta]", 'colour = "red"\n[meta]'), "colour: unknown top-level key"),
+        (
+            ('sources = ["rhs"]\naliases', "sources = []\naliases"),
+            "must not be empty: every answer cites a source",
+        ),
+        (('answer = "Prune roses in late winter."', 'answer = "   "'), "answer: must not be empty"),
+    ],
+)
+def test_validation_names_the_problem_and_its_place(change: tuple[str, str], expected: str) -> None:
+    old, new = change
+    assert old in SMALL_FAQ
+    problems = _problems(SMALL_FAQ.replace(old, new, 1))
+    assert any(expected in problem for problem in problems), problems
+
+
+def test_unused_source_is_a_problem() -> None:
+    extra = '[sources.unused]\ntitle = "Nobody cites me"\nurl = "https://example.org/"\n\n'
+    problems = _problems(SMALL_FAQ.replace("[[entry]]", extra + "[[entry]]", 1))
+    assert problems == ["my.toml:9: sources.unused: no entry cites it"]
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    broken = SMALL_FAQ.replace('id = "pruning"', 'id = "watering"').replace(
+        'url = "https://www.rhs.org.uk/garden-jobs/watering"', 'url = "ftp://x"'
+    )
+    broken = broken.replace('answer = "Prune roses in late winter."', "answer = 1")
+    problems = _problems(broken)
+    assert len(problems) >= 3, problems
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "the file is empty"),
+        ("   \n\n", "the file is empty"),
+        ("[[entry]\nid = 1", "not valid TOML"),
+        ('title = "x"', "unknown top-level key"),
+        ("[meta]\n", "sources: missing"),
+        (
+            "entry = 3\n[sources.a]\ntitle='t'\nurl='https://a.b/'",
+            "entry: must be an array of tables",
+        ),
+    ],
+)
+def test_documents_that_are_not_faqs(text: str, expected: str) -> None:
+    assert any(expected in problem for problem in _problems(text))
+
+
+def test_toml_errors_give_line_and_column() -> None:
+    problems = _problems('[meta]\ntitle = "unterminated\n')
+    assert re.search(r"line 2, column \d+", problems[0]), problems
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda d: d / "missing.toml", "no such file"),
+        (lambda d: d, "is a directory"),
+    ],
+)
+def test_unreadable_paths(tmp_path: Path, make: Callable[[Path], Path], expected: str) -> None:
+    with pytest.raises(FaqError) as caught:
+        load_faq(make(tmp_path))
+    assert expected in str(caught.value.problems[0])
+
+
+def test_file_that_is_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(SMALL_FAQ.replace("Garden", "Jardín").encode("latin-1"))
+    with pytest.raises(FaqError) as caught:
+        load_faq(path)
+    assert str(caught.value.problems[0]) == f"{path}:2: not UTF-8 text (byte 0xed)"

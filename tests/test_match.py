@@ -1,0 +1,91 @@
+"""The matcher: the seed's own questions find their entries; off-topic questions find none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lutaq.faq import load_faq
+from lutaq.match import Matcher, allowed_edits, content_words
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_faq())
+
+
+def test_every_bundled_question_answers_itself(matcher: Matcher) -> None:
+    for entry in matcher.faq.entries:
+        result = matcher.ask(entry.question)
+        assert result.answer is not None, entry.id
+        assert result.answer.entry.id == entry.id
+        assert result.answer.score == 100.0
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how long does it work", "duration"),
+        ("how lnog does it work", "duration"),
+        ("HOW LONG DOES IT WORK???", "duration"),
+        ("side effects", "side-effects"),
+        ("is it still under patent", "patents"),
+        ("quality of life", "quality-of-life"),
+        ("NETTER-1 results", "trial-results"),
+    ],
+)
+def test_everyday_phrasings(matcher: Matcher, question: str, expected: str) -> None:
+    result = matcher.ask(question)
+    assert result.answer is not None, result.reason
+    assert result.answer.entry.id == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the weather tomorrow",
+        "how to make pancakes",
+        "who is the president of france",
+        "install docker on ubuntu",
+        "qwerty",
+        "a",
+        "ok",
+        "tell me a joke",
+        "what is it",
+        "",
+        "???",
+    ],
+)
+def test_off_topic_questions_get_no_answer(matcher: Matcher, question: str) -> None:
+    assert matcher.ask(question).answer is None
+
+
+def test_scores_are_between_0_and_100_and_ranked(matcher: Matcher) -> None:
+    ranked = matcher.rank("how long do patients benefit from lutathera")
+    scores = [match.score for match in ranked]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 <= score <= 100 for score in scores)
+    assert len(ranked) == len(matcher.faq.entries)
+
+
+def test_close_runners_up_are_not_answers(small_faq: Path) -> None:
+    matcher = Matcher(load_faq(small_faq), threshold=10, margin=200)
+    result = matcher.ask("tomatoes roses")
+    assert result.answer is None
+    assert "about equally well" in result.reason
+
+
+def test_alternatives_exclude_the_answer(matcher: Matcher) -> None:
+    result = matcher.ask("how long does it work")
+    assert result.answer is not None
+    assert result.answer.entry not in [match.entry for match in result.alternatives(3)]
+
+
+def test_question_words_alone_carry_no_match() -> None:
+    assert content_words("what does it do and how") == ()
+
+
+@pytest.mark.parametrize(("word", "edits"), [("os", 0), ("pfs", 1), ("risks", 1), ("survival", 2)])
+def test_typo_allowance_grows_with_word_length(word: str, edits: int) -> None:
+    assert allowed_edits(word) == edits

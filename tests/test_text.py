@@ -1,0 +1,55 @@
+"""Normalisation: the same words whatever the typography, on both sides of a comparison."""
+
+from __future__ import annotations
+
+import pytest
+
+from lutaq.text import normalise, stem, words
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("What’s the PFS?", "what the pfs"),
+        ("WHAT'S the pfs", "what the pfs"),
+        ("Lu-177 dotatate", "lu177 dotatate"),
+        ("lu177 dotatate", "lu177 dotatate"),
+        ("NETTER-1", "netter1"),
+        ("progression–free   survival", "progression free survival"),
+        ("“Lutathera success”", "lutathera success"),
+        ("Café naïve", "cafe naive"),
+        ("ＦＵＬＬＷＩＤＴＨ", "fullwidth"),
+        ("can’t work", "can not work"),
+        ("", ""),
+        ("?!…", ""),
+    ],
+)
+def test_normalise_folds_typography(typed: str, expected: str) -> None:
+    assert normalise(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("effects", "effect"),
+        ("causes", "cause"),
+        ("improved", "improves"),
+        ("doses", "dose"),
+        ("working", "work"),
+        ("taking", "take"),
+        ("stopped", "stop"),
+        ("toxicities", "toxicity"),
+        ("patients", "patient"),
+    ],
+)
+def test_stem_joins_word_forms(one: str, other: str) -> None:
+    assert stem(one) == stem(other)
+
+
+@pytest.mark.parametrize("word", ["status", "analysis", "pfs", "os", "netter1"])
+def test_stem_leaves_words_that_only_look_plural(word: str) -> None:
+    assert stem(word) == word
+
+
+def test_words_keeps_order() -> None:
+    assert words("How long does it work?") == ["how", "long", "does", "it", "work"]
