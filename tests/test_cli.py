@@ -270,3 +270,16 @@ def test_output_piped_into_head_closes_quietly() -> None:
     done = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, check=False)
     assert "Traceback" not in done.stderr
     assert "BrokenPipeError" not in done.stderr
+
+
+@pytest.mark.parametrize("command", [["list"], ["sources"], ["show", "duration"], ["--version"]])
+def test_commands_without_matching_do_not_import_rapidfuzz(command: list[str]) -> None:
+    code = (
+        "import sys; from lutaq.cli import main; sys.argv = ['lutaq', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('rapidfuzz' in sys.modules, file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *command], capture_output=True, text=True, check=False
+    )
+    assert done.stderr.strip().splitlines()[-1] == "False", done.stderr

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from lutaq.faq import Entry, Faq
-from lutaq.match import Match, Result
+
+if TYPE_CHECKING:
+    from lutaq.match import Match, Result
 
 JsonObject = dict[str, Any]
 

@@ -13,12 +13,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from lutaq.faq import Entry, Faq, FaqError, Source
-from lutaq.match import Match, Result
 
 if TYPE_CHECKING:
     from rich.console import Console, JustifyMethod, RenderableType
     from rich.table import Table
     from rich.text import Text
+
+    from lutaq.match import Match, Result
 
 PROGRAM = "lutaq"
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
