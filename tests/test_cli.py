@@ -41,6 +41,29 @@ def test_ask_accepts_unquoted_words(runner: CliRunner) -> None:
     assert quoted == unquoted
 
 
+def test_ask_top_says_when_nothing_is_related(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "ask", "side effects", "--top", "2")
+    assert code == 0
+    assert "Related questions: no other entry shares words with this one." in out
+
+
+def test_did_you_mean_lists_at_most_three(runner: CliRunner) -> None:
+    question = [
+        "lutathera",
+        "success",
+        "patients",
+        "trial",
+        "benefit",
+        "risks",
+        "patent",
+        "evidence",
+    ]
+    code, _, err = run(runner, "ask", "--top", "10", *question)
+    assert code == ExitCode.NO_MATCH
+    assert "  3. " in err
+    assert "  4. " not in err
+
+
 def test_ask_top_lists_related_questions(runner: CliRunner) -> None:
     code, out, _ = run(runner, "ask", "how long does it work", "--top", "2")
     assert code == 0
@@ -164,6 +187,14 @@ def test_show_json_shape(runner: CliRunner) -> None:
     assert [source["id"] for source in data["sources"]] == ["drugpatentwatch"]
 
 
+@pytest.mark.parametrize("key", ["0", "9", "²", ""])
+def test_show_out_of_range_numbers_exit_1(runner: CliRunner, key: str) -> None:
+    code, out, err = run(runner, "show", key)
+    assert code == ExitCode.NO_MATCH
+    assert out == ""
+    assert "Known ids:" in err
+
+
 def test_show_unknown_id_exits_1(runner: CliRunner) -> None:
     code, out, err = run(runner, "show", "dosage")
     assert code == ExitCode.NO_MATCH
@@ -196,6 +227,16 @@ def test_every_command_has_help_with_examples(runner: CliRunner, command: str) -
 
 def test_unknown_option_is_a_usage_error(runner: CliRunner) -> None:
     assert run(runner, "list", "--colour")[0] == ExitCode.USAGE
+
+
+def test_faq_precedence_command_then_group_then_environment(
+    runner: CliRunner, small_faq: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LUTAQ_FAQ", str(tmp_path / "missing.toml"))
+    bundled = str(Path(__file__).resolve().parent.parent / "data" / "faq.toml")
+    assert "watering" in run(runner, "--faq", str(small_faq), "list")[1]
+    assert "watering" in run(runner, "--faq", bundled, "list", "--faq", str(small_faq))[1]
+    assert run(runner, "list")[0] == ExitCode.USAGE
 
 
 @pytest.mark.parametrize("placement", ["command", "group", "environment"])

@@ -30,6 +30,9 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
 
 
+MAX_SUGGESTIONS = 3
+"""How many "Did you mean" entries a question without an answer gets."""
+
 DISCLAIMER = (
     "lutaq gives general information, not medical advice: ask your care team about your own "
     "situation."
@@ -43,7 +46,7 @@ def _examples(*lines: str) -> str:
 
 EXAMPLES = _examples(
     'lutaq ask "how long does it work"',
-    "lutaq ask what are the side effects --top 2",
+    "lutaq ask how long did patients benefit --top 2",
     "lutaq list",
     "lutaq show duration",
     "lutaq sources",
@@ -51,7 +54,8 @@ EXAMPLES = _examples(
 )
 ASK_EXAMPLES = _examples(
     'lutaq ask "how long does it work"',
-    "lutaq ask is it still under patent --top 3",
+    "lutaq ask is it still under patent --top 2",
+    'lutaq ask -- "-1 degrees: is it safe?"',
     'lutaq ask --json "side effects"',
     "printf 'risks\\nquality of life\\n' | lutaq ask --json -",
 )
@@ -77,9 +81,21 @@ FaqOption = Annotated[
     Path | None,
     typer.Option(
         "--faq",
+        metavar="PATH",
+        help=(
+            "Use this FAQ file (same format; see README). "
+            "Default: $LUTAQ_FAQ, else the bundled FAQ."
+        ),
+        show_default=False,
+    ),
+]
+GroupFaqOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--faq",
         envvar="LUTAQ_FAQ",
         metavar="PATH",
-        help="Use this FAQ file instead of the bundled one (same format; see README).",
+        help="Use this FAQ file for the command (same format; see README).",
         show_default=False,
     ),
 ]
@@ -97,7 +113,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_callback(
     ctx: typer.Context,
-    faq: FaqOption = None,
+    faq: GroupFaqOption = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -113,7 +129,7 @@ def main_callback(
 
 
 def _load(ctx: typer.Context, path: Path | None) -> Faq:
-    """The FAQ named on the command, else on the group (`lutaq --faq F cmd`), else bundled."""
+    """The FAQ named on the command, else on the group or in $LUTAQ_FAQ, else the bundled one."""
     from lutaq.faq import FaqError, load_faq
     from lutaq.render import make_console, print_faq_error
 
@@ -139,7 +155,10 @@ def ask(
         list[str] | None,
         typer.Argument(
             metavar="QUESTION...",
-            help="Your question, quoted or not. Use - to read one question a line from stdin.",
+            help=(
+                "Your question, quoted or not (quote it, or put -- before it, if it starts "
+                "with a dash). Use - to read one question a line from stdin."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -176,8 +195,10 @@ def ask(
 
 def _answer(faq: Faq, result: Result, *, top: int, json_output: bool, batch: bool) -> bool:
     """Print one result (answer, or no-match with suggestions); True when it was answered."""
-    suggestions = result.alternatives(top if result.answer is not None else max(top, 3))
-    suggestions = tuple(m for m in suggestions if result.answer or m.score >= 25)
+    if result.answer is not None:
+        suggestions = result.alternatives(top)
+    else:
+        suggestions = tuple(m for m in result.alternatives(MAX_SUGGESTIONS) if m.score >= 25)
     if json_output:
         from lutaq.payload import answer_payload, write_json
 
@@ -188,7 +209,7 @@ def _answer(faq: Faq, result: Result, *, top: int, json_output: bool, batch: boo
     if result.answer is None:
         print_no_match(make_console(stderr=True), result, suggestions)
         return False
-    print_answer(make_console(), faq, result, suggestions, echo_query=batch)
+    print_answer(make_console(), faq, result, suggestions, asked_for=top, echo_query=batch)
     if batch:
         typer.echo()
     return True

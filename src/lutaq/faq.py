@@ -78,7 +78,7 @@ class Faq:
         key = key.strip()
         if key in self._by_id:
             return self._by_id[key]
-        if key.isdigit() and 1 <= int(key) <= len(self.entries):
+        if key.isascii() and key.isdigit() and 1 <= int(key) <= len(self.entries):
             return self.entries[int(key) - 1]
         return None
 
@@ -205,6 +205,8 @@ class _Checker:
         self.origin = origin
         self.lines = lines
         self.problems: list[Problem] = []
+        self.declared: set[str] = set()
+        self.cited: set[str] = set()
 
     def add(self, line: int | None, where: str, message: str) -> None:
         place = f"{self.origin}:{line}" if line else self.origin
@@ -217,9 +219,8 @@ class _Checker:
         sources = self._sources(document.get("sources"))
         entries = self._entries(document.get("entry"), sources)
         if entries is not None and sources is not None:
-            cited = {sid for entry in entries for sid in entry.sources}
             for sid in sources:
-                if sid not in cited:
+                if sid not in self.cited:
                     self.add(self.lines.sources.get(sid), f"sources.{sid}", "no entry cites it")
         if self.problems or entries is None or sources is None:
             return None
@@ -244,13 +245,14 @@ class _Checker:
         return title, disclaimer
 
     def _sources(self, table: object) -> dict[str, Source] | None:
-        if table is None:
+        if table is None or table == {}:
             self.add(None, "sources", "missing: define at least one [sources.<id>] table")
             return None
         if not isinstance(table, dict):
             self.add(None, "sources", "must be tables: [sources.<id>] with title and url")
             return None
         sources: dict[str, Source] = {}
+        self.declared.update(table)
         for sid, body in table.items():
             line = self.lines.sources.get(sid)
             where = f"sources.{sid}"
@@ -272,7 +274,7 @@ class _Checker:
         return sources
 
     def _entries(self, table: object, sources: dict[str, Source] | None) -> list[Entry] | None:
-        if table is None:
+        if table is None or table == []:
             self.add(None, "entry", "missing: add at least one [[entry]] table")
             return None
         if not isinstance(table, list) or not all(isinstance(item, dict) for item in table):
@@ -282,14 +284,16 @@ class _Checker:
         seen_ids: dict[str, int] = {}
         seen_phrasings: dict[str, str] = {}
         for index, body in enumerate(table):
+            line = self.lines.entry(index)
+            raw_id = body.get("id")
+            if isinstance(raw_id, str) and raw_id:
+                if raw_id in seen_ids:
+                    message = f"duplicate id (entry #{seen_ids[raw_id]} has it)"
+                    self.add(line, f"entry {raw_id!r}", message)
+                seen_ids.setdefault(raw_id, index + 1)
             entry = self._entry(index, body, sources)
             if entry is None:
                 continue
-            line = self.lines.entry(index)
-            if entry.id in seen_ids:
-                first = seen_ids[entry.id]
-                self.add(line, f"entry {entry.id!r}", f"duplicate id (entry #{first} has it)")
-            seen_ids.setdefault(entry.id, index + 1)
             for phrasing in entry.phrasings:
                 key = normalise(phrasing)
                 owner = seen_phrasings.setdefault(key, entry.id)
@@ -323,13 +327,16 @@ class _Checker:
             entry_id = None
         question = self._text(body, "question", line, label)
         answer = self._text(body, "answer", line, label)
+        raw_cited = body.get("sources")
+        if isinstance(raw_cited, list):
+            self.cited.update(item for item in raw_cited if isinstance(item, str))
         cited = self._strings(body, "sources", line, label, required=True)
         aliases = self._strings(body, "aliases", line, label, required=False)
         if cited is not None and sources is not None:
             line = self.lines.key(line, "sources")
             for sid in cited:
-                if sid not in sources:
-                    known = ", ".join(sources) or "none"
+                if sid not in self.declared:
+                    known = ", ".join(sorted(self.declared)) or "none"
                     self.add(line, f"{label}.sources", f"unknown source {sid!r} (defined: {known})")
             if len(set(cited)) != len(cited):
                 self.add(line, f"{label}.sources", "lists a source twice")
@@ -366,9 +373,14 @@ class _Checker:
                 return None
             return []
         line = self.lines.key(line, key)
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        if not isinstance(value, list):
             self.add(line, f"{where}.{key}", f"must be a list of strings, not {_kind(value)}")
             return None
+        for number, item in enumerate(value, start=1):
+            if not isinstance(item, str):
+                message = f"must be a list of strings; item {number} is {_kind(item)}"
+                self.add(line, f"{where}.{key}", message)
+                return None
         if required and not value:
             self.add(line, f"{where}.{key}", "must not be empty: every answer cites a source")
             return None
@@ -379,8 +391,10 @@ class _Checker:
 
 
 def _is_web_url(url: str) -> bool:
-    parts = urlsplit(url.strip())
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and url == url.strip()
+    if any(ch.isspace() or not ch.isprintable() for ch in url):
+        return False
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def _kind(value: object) -> str:

@@ -126,7 +126,13 @@ def print_entry(console: Console, faq: Faq, entry: Entry) -> None:
 
 
 def print_answer(
-    console: Console, faq: Faq, result: Result, related: Sequence[Match], *, echo_query: bool
+    console: Console,
+    faq: Faq,
+    result: Result,
+    related: Sequence[Match],
+    *,
+    asked_for: int = 0,
+    echo_query: bool = False,
 ) -> None:
     """`lutaq ask`: the matched entry, related questions, confidence and the disclaimer."""
     answer = result.answer
@@ -138,6 +144,11 @@ def print_answer(
     items += _entry_block(faq, answer.entry)
     if related:
         items += ["", _text(("Related questions", HEADING)), _questions(related, numbered=False)]
+    elif asked_for:
+        items += [
+            "",
+            _text(("Related questions: no other entry shares words with this one.", MUTED)),
+        ]
     items += [
         "",
         _text((f"Confidence: {answer.score:.0f}/100", MUTED)),
