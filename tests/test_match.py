@@ -89,3 +89,12 @@ def test_question_words_alone_carry_no_match() -> None:
 @pytest.mark.parametrize(("word", "edits"), [("os", 0), ("pfs", 1), ("risks", 1), ("survival", 2)])
 def test_typo_allowance_grows_with_word_length(word: str, edits: int) -> None:
     assert allowed_edits(word) == edits
+
+
+def test_suggestions_leave_out_far_off_entries(matcher: Matcher) -> None:
+    result = matcher.ask("success beyond scans")
+    assert result.answer is None
+    suggested = result.suggestions(3)
+    assert suggested
+    assert all(match.score >= 25 for match in suggested)
+    assert matcher.ask("qwerty").suggestions(3) == ()

@@ -124,7 +124,9 @@ def main_callback(
     """Answers questions about Lutathera from a cited FAQ."""
     ctx.obj = faq
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
+        text = ctx.get_help()  # Rich-formatted help prints itself and returns ""
+        if text:
+            typer.echo(text)
         raise typer.Exit()
 
 
@@ -198,7 +200,7 @@ def _answer(faq: Faq, result: Result, *, top: int, json_output: bool, batch: boo
     if result.answer is not None:
         suggestions = result.alternatives(top)
     else:
-        suggestions = tuple(m for m in result.alternatives(MAX_SUGGESTIONS) if m.score >= 25)
+        suggestions = result.suggestions(MAX_SUGGESTIONS)
     if json_output:
         from lutaq.payload import answer_payload, write_json
 

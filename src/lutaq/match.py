@@ -38,6 +38,9 @@ THRESHOLD = 60.0
 MARGIN = 4.0
 """The best entry must lead the next one by this much, or the two are reported as close."""
 
+SUGGESTION_FLOOR = 25.0
+"""Entries scoring below this are too far off to offer as "Did you mean"."""
+
 _FUZZY_SIMILARITY = {0: 1.0, 1: 0.85, 2: 0.7}
 
 
@@ -63,6 +66,10 @@ class Result:
         """The next best entries after the answer (or the best guesses when there is none)."""
         rest = self.ranked[1:] if self.answer is not None else self.ranked
         return tuple(match for match in rest if match.score > 0)[:count]
+
+    def suggestions(self, count: int) -> tuple[Match, ...]:
+        """Entries worth offering as "Did you mean" when there is no answer."""
+        return tuple(m for m in self.alternatives(count) if m.score >= SUGGESTION_FLOOR)
 
 
 def allowed_edits(word: str) -> int:

@@ -16,6 +16,7 @@ from lutaq.faq import Entry, Faq, FaqError, Source
 
 if TYPE_CHECKING:
     from rich.console import Console, JustifyMethod, RenderableType
+    from rich.style import Style
     from rich.table import Table
     from rich.text import Text
 
@@ -52,7 +53,7 @@ def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Conso
     return console
 
 
-def _text(*parts: tuple[str, str] | str) -> Text:
+def _text(*parts: tuple[str, str | Style] | str) -> Text:
     from rich.text import Text
 
     text = Text()
@@ -92,8 +93,7 @@ def _sources_block(sources: Sequence[Source]) -> list[RenderableType]:
     rows: list[tuple[str, RenderableType]] = []
     for number, source in enumerate(sources, start=1):
         url = clean(source.url)
-        body = _text(source.title, "\n")
-        body.append(url, style=Style(link=url, underline=True))
+        body = _text(source.title, "\n", (url, Style(link=url, underline=True)))
         rows.append((f"[{number}]", body))
     return [_text(("Sources", HEADING)), _hanging(rows)]
 
@@ -193,7 +193,7 @@ def print_sources(console: Console, faq: Faq) -> None:
         table.add_row(
             _text((source.id, QUESTION)),
             _text(source.title),
-            _text((url, str(Style(link=url)))),
+            _text((url, Style(link=url))),
             _text(", ".join(faq.cited_by(source.id))),
         )
     _emit(console, [table])
