@@ -34,3 +34,4 @@ question = "When should I prune roses?"
 answer = "Prune roses in late winter."
 sources = ["rhs"]
 """
+FACTS = SHARED / "content" / "verified-facts.md"

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 from lutaq import __version__
 from lutaq.cli import ExitCode, app
 
-ASK_KEYS = ["query", "id", "question", "answer", "score", "sources", "alternatives"]
-SHOW_KEYS = ["id", "question", "answer", "sources", "alternatives"]
+ASK_KEYS = ["query", "id", "question", "answer", "figures", "score", "sources", "alternatives"]
+SHOW_KEYS = ["id", "question", "answer", "figures", "sources", "alternatives"]
 
 
 def run(runner: CliRunner, *args: str, stdin: str | bytes | None = None) -> tuple[int, str, str]:
@@ -104,13 +104,14 @@ def test_ask_json_shape(runner: CliRunner) -> None:
     assert data["query"] == "how long does it work"
     assert data["id"] == "duration"
     assert data["score"] == 100.0
-    assert data["sources"] == [
-        {
-            "id": "nejm-netter1",
-            "title": data["sources"][0]["title"],
-            "url": "https://www.nejm.org/doi/10.1056/NEJMoa1607427",
-        }
-    ]
+    assert data["sources"][0] == {
+        "id": "nejm-netter1",
+        "title": data["sources"][0]["title"],
+        "url": "https://www.nejm.org/doi/10.1056/NEJMoa1607427",
+    }
+    cited = {source["id"] for source in data["sources"]}
+    assert all(list(figure) == ["text", "source"] for figure in data["figures"])
+    assert all(figure["source"] in cited for figure in data["figures"])
     assert [list(alt) for alt in data["alternatives"]] == [["id", "question", "score"]] * 2
 
 
@@ -161,7 +162,7 @@ def test_sources_shows_who_cites_them(runner: CliRunner) -> None:
     code, out, _ = run(runner, "sources")
     assert code == 0
     line = next(line for line in out.splitlines() if line.startswith("drugpatentwatch"))
-    assert "https://www.drugpatentwatch.com/" in line
+    assert "https://www.drugpatentwatch.com/p/tradename/LUTATHERA" in line
     assert line.endswith("patents, evidence")
 
 
@@ -184,10 +185,12 @@ def test_show_json_shape(runner: CliRunner) -> None:
     data = json.loads(run(runner, "show", "patents", "--json")[1])
     assert list(data) == SHOW_KEYS
     assert data["id"] == "patents"
-    assert [source["id"] for source in data["sources"]] == ["drugpatentwatch"]
+    assert [source["id"] for source in data["sources"]] == ["drugpatentwatch", "eu-register"]
+    assert {figure["source"] for figure in data["figures"]} == {"drugpatentwatch", "eu-register"}
+    assert any("December 2024" in figure["text"] for figure in data["figures"])
 
 
-@pytest.mark.parametrize("key", ["0", "9", "²", ""])
+@pytest.mark.parametrize("key", ["0", "13", "²", ""])
 def test_show_out_of_range_numbers_exit_1(runner: CliRunner, key: str) -> None:
     code, out, err = run(runner, "show", key)
     assert code == ExitCode.NO_MATCH
@@ -324,3 +327,19 @@ def test_commands_without_matching_do_not_import_rapidfuzz(command: list[str]) -
         [sys.executable, "-c", code, *command], capture_output=True, text=True, check=False
     )
     assert done.stderr.strip().splitlines()[-1] == "False", done.stderr
+
+
+def test_key_figures_are_shown_under_the_answer_with_their_source_numbers(
+    runner: CliRunner,
+) -> None:
+    code, out, _ = run(runner, "ask", "how long does it work")
+    assert code == 0
+    lines = out.splitlines()
+    answer = next(i for i, line in enumerate(lines) if line.startswith("In discussions of"))
+    figures = lines.index("Key figures")
+    sources = lines.index("Sources")
+    assert answer < figures < sources
+    assert any("8.4 months" in line and line.endswith("[1]") for line in lines[figures:sources])
+    assert any("76 months" in line and line.endswith("[2]") for line in lines[figures:sources])
+    assert lines[sources + 1].startswith("  [1] Strosberg J, et al.")
+    assert any(line.startswith("  [2] Strosberg JR, et al.") for line in lines[sources:])

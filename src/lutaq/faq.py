@@ -25,7 +25,8 @@ DEFAULT_DISCLAIMER = "General information, not medical advice. Ask your care tea
 _TOP_KEYS = frozenset({"meta", "sources", "entry"})
 _META_KEYS = frozenset({"title", "disclaimer"})
 _SOURCE_KEYS = frozenset({"title", "url"})
-_ENTRY_KEYS = frozenset({"id", "question", "answer", "sources", "aliases"})
+_ENTRY_KEYS = frozenset({"id", "question", "answer", "sources", "aliases", "figures"})
+_FIGURE_KEYS = frozenset({"text", "source"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,14 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Figure:
+    """A key figure: one number-bearing statement and the one source that gives it."""
+
+    text: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One question and its answer, with the sources it cites."""
 
@@ -46,6 +55,12 @@ class Entry:
     answer: str
     sources: tuple[str, ...]
     aliases: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+
+    @property
+    def cited(self) -> tuple[str, ...]:
+        """Every source id the entry rests on: the answer's, then its figures', once each."""
+        return tuple(dict.fromkeys((*self.sources, *(figure.source for figure in self.figures))))
 
     @property
     def phrasings(self) -> tuple[str, ...]:
@@ -84,11 +99,11 @@ class Faq:
 
     def sources_of(self, entry: Entry) -> tuple[Source, ...]:
         """The sources an entry cites, in the order it cites them."""
-        return tuple(self.sources[sid] for sid in entry.sources)
+        return tuple(self.sources[sid] for sid in entry.cited)
 
     def cited_by(self, source_id: str) -> tuple[str, ...]:
         """Ids of the entries citing a source, in file order."""
-        return tuple(entry.id for entry in self.entries if source_id in entry.sources)
+        return tuple(entry.id for entry in self.entries if source_id in entry.cited)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,17 +179,21 @@ class _Lines:
     """Line numbers of the tables in a FAQ file, so problems can point at them."""
 
     _ENTRY = re.compile(r"^\s*\[\[\s*entry\s*\]\]")
+    _FIGURE = re.compile(r"^\s*\[\[\s*entry\s*\.\s*figures\s*\]\]")
     _SOURCE = re.compile(r"""^\s*\[\s*sources\s*\.\s*(?:"([^"]*)"|'([^']*)'|([\w-]+))\s*\]""")
     _META = re.compile(r"^\s*\[\s*meta\s*\]")
 
     def __init__(self, text: str) -> None:
         self.text = text.splitlines()
         self.entries: list[int] = []
+        self.figures: dict[int, list[int]] = {}
         self.sources: dict[str, int] = {}
         self.meta: int | None = None
         for number, line in enumerate(text.splitlines(), start=1):
             if self._ENTRY.match(line):
                 self.entries.append(number)
+            elif self._FIGURE.match(line) and self.entries:
+                self.figures.setdefault(len(self.entries) - 1, []).append(number)
             elif match := self._SOURCE.match(line):
                 name = next(group for group in match.groups() if group is not None)
                 self.sources.setdefault(name, number)
@@ -183,6 +202,13 @@ class _Lines:
 
     def entry(self, index: int) -> int | None:
         return self.entries[index] if index < len(self.entries) else None
+
+    def figure(self, entry: int, index: int) -> int | None:
+        """The header line of an entry's figure, or its `figures =` line when written inline."""
+        headers = self.figures.get(entry, [])
+        if index < len(headers):
+            return headers[index]
+        return self.key(self.entry(entry), "figures")
 
     def key(self, table: int | None, key: str) -> int | None:
         """The line of `key = ...` in the table whose header is on line `table`."""
@@ -332,6 +358,7 @@ class _Checker:
             self.cited.update(item for item in raw_cited if isinstance(item, str))
         cited = self._strings(body, "sources", line, label, required=True)
         aliases = self._strings(body, "aliases", line, label, required=False)
+        figures = self._figures(index, body.get("figures"), label)
         if cited is not None and sources is not None:
             line = self.lines.key(line, "sources")
             for sid in cited:
@@ -342,9 +369,36 @@ class _Checker:
                 self.add(line, f"{label}.sources", "lists a source twice")
         if entry_id is None or question is None or answer is None:
             return None
-        if cited is None or aliases is None:
+        if cited is None or aliases is None or figures is None:
             return None
-        return Entry(entry_id, question, answer, tuple(cited), tuple(aliases))
+        return Entry(entry_id, question, answer, tuple(cited), tuple(aliases), tuple(figures))
+
+    def _figures(self, index: int, value: object, label: str) -> list[Figure] | None:
+        if value is None:
+            return []
+        where = f"{label}.figures"
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            message = "must be an array of tables: [[entry.figures]] with text and source"
+            self.add(self.lines.figure(index, 0), where, message)
+            return None
+        figures: list[Figure] = []
+        for number, body in enumerate(value, start=1):
+            line = self.lines.figure(index, number - 1)
+            place = f"{where}[{number}]"
+            for key in sorted(set(body) - _FIGURE_KEYS):
+                self.add(line, f"{place}.{key}", "unknown key (expected source, text)")
+            text = self._text(body, "text", line, place)
+            source = self._text(body, "source", line, place)
+            if source is not None:
+                self.cited.add(source)
+                if source not in self.declared:
+                    known = ", ".join(sorted(self.declared)) or "none"
+                    message = f"unknown source {source!r} (defined: {known})"
+                    self.add(self.lines.key(line, "source"), f"{place}.source", message)
+                    source = None
+            if text is not None and source is not None:
+                figures.append(Figure(text=text, source=source))
+        return figures if len(figures) == len(value) else None
 
     def _text(
         self, body: dict[str, Any], key: str, line: int | None, where: str, *, required: bool = True

@@ -20,11 +20,19 @@ JsonObject = dict[str, Any]
 def entry_payload(faq: Faq, entry: Entry | None) -> JsonObject:
     """`lutaq show --json`: an entry in full, or nulls when there is none."""
     if entry is None:
-        return {"id": None, "question": None, "answer": None, "sources": [], "alternatives": []}
+        return {
+            "id": None,
+            "question": None,
+            "answer": None,
+            "figures": [],
+            "sources": [],
+            "alternatives": [],
+        }
     return {
         "id": entry.id,
         "question": entry.question,
         "answer": "\n\n".join(entry.paragraphs),
+        "figures": [{"text": figure.text, "source": figure.source} for figure in entry.figures],
         "sources": [
             {"id": source.id, "title": source.title, "url": source.url}
             for source in faq.sources_of(entry)
@@ -43,7 +51,7 @@ def answer_payload(faq: Faq, result: Result, alternatives: tuple[Match, ...]) ->
         {"id": match.entry.id, "question": match.entry.question, "score": match.score}
         for match in alternatives
     ]
-    keys = ("query", "id", "question", "answer", "score", "sources", "alternatives")
+    keys = ("query", "id", "question", "answer", "figures", "score", "sources", "alternatives")
     return {key: payload[key] for key in keys}
 
 

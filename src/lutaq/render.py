@@ -117,7 +117,15 @@ def _entry_block(faq: Faq, entry: Entry) -> list[RenderableType]:
     ]
     for paragraph in entry.paragraphs:
         block += [_text(paragraph), ""]
-    return block + _sources_block(faq.sources_of(entry))
+    sources = faq.sources_of(entry)
+    if entry.figures:
+        number = {source.id: index for index, source in enumerate(sources, start=1)}
+        rows = [
+            ("•", _text(figure.text, (f" [{number[figure.source]}]", MUTED)))
+            for figure in entry.figures
+        ]
+        block += [_text(("Key figures", HEADING)), _hanging(rows), ""]
+    return block + _sources_block(sources)
 
 
 def print_entry(console: Console, faq: Faq, entry: Entry) -> None:

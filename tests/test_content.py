@@ -1,0 +1,123 @@
+"""The bundled FAQ's content: every entry cited, every figure one of the verified facts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from lutaq.faq import Entry, load_faq
+from tests.support import FACTS, SEED
+
+ENTRY_IDS = [
+    "meaning",
+    "trial-results",
+    "duration",
+    "best-candidates",
+    "quality-of-life",
+    "side-effects",
+    "patents",
+    "evidence",
+    "survival",
+    "first-line",
+    "how-given",
+    "approvals",
+]
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+needs_shared = pytest.mark.skipif(
+    not (FACTS.exists() and SEED.exists()),
+    reason="../shared (verified-facts.md and the seed) is not beside this checkout",
+)
+
+
+def _entry(entry_id: str) -> Entry:
+    entry = load_faq().find(entry_id)
+    assert entry is not None, entry_id
+    return entry
+
+
+def _texts(entry: Entry) -> list[str]:
+    return [*entry.phrasings, entry.answer, *(figure.text for figure in entry.figures)]
+
+
+def test_every_entry_is_present_in_order() -> None:
+    assert [entry.id for entry in load_faq().entries] == ENTRY_IDS
+
+
+def test_every_entry_cites_and_every_source_is_cited() -> None:
+    faq = load_faq()
+    assert all(entry.sources for entry in faq.entries)
+    assert all(faq.cited_by(source_id) for source_id in faq.sources)
+
+
+@needs_shared
+def test_every_number_is_a_verified_one() -> None:
+    allowed = set(NUMBER.findall(FACTS.read_text(encoding="utf-8")))
+    allowed |= set(NUMBER.findall(SEED.read_text(encoding="utf-8")))
+    faq = load_faq()
+    texts = [text for entry in faq.entries for text in _texts(entry)]
+    texts += [source.title for source in faq.sources.values()]
+    unverified = {
+        number: text for text in texts for number in NUMBER.findall(text) if number not in allowed
+    }
+    assert unverified == {}
+
+
+@needs_shared
+def test_sources_are_the_verified_ones() -> None:
+    rows = re.findall(r"^\| ([a-z0-9-]+) \| (.+?) \| (\S+) \|$", FACTS.read_text("utf-8"), re.M)
+    verified = {sid: (title, url) for sid, title, url in rows}
+    for source in load_faq().sources.values():
+        assert verified[source.id] == (source.title, source.url), source.id
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "figures"),
+    [
+        ("trial-results", ["65.2%", "10.8%", "18%", "3%"]),
+        ("duration", ["not reached", "8.4 months"]),
+        ("side-effects", ["1%, 2% and 9%", "no evidence of renal toxic effects"]),
+        ("patents", ["January 25, 2039", "28/09/2027", "as listed in December 2024"]),
+        ("survival", ["48.0 months", "36.3 months", "not statistically significant", "36%"]),
+        ("first-line", ["22.8 months", "8.5 months"]),
+        ("how-given", ["7.4 GBq", "every 8 weeks"]),
+        ("approvals", ["26 September 2017"]),
+    ],
+)
+def test_key_figures_carry_the_numbers_people_ask_for(entry_id: str, figures: list[str]) -> None:
+    text = " ".join(figure.text for figure in _entry(entry_id).figures)
+    assert all(figure in text for figure in figures), (entry_id, text)
+
+
+def test_each_key_figure_has_one_source_of_its_own() -> None:
+    faq = load_faq()
+    for entry in faq.entries:
+        assert all(figure.source in faq.sources for figure in entry.figures)
+        assert [source.id for source in faq.sources_of(entry)][: len(entry.sources)] == list(
+            entry.sources
+        )
+
+
+def test_analyses_are_not_mixed() -> None:
+    """8.4 months is the NEJM analysis, 8.5 months NETTER-2's; never in one statement."""
+    for entry in load_faq().entries:
+        for figure in entry.figures:
+            assert not ("8.4" in figure.text and "8.5" in figure.text)
+            if "8.4 months" in figure.text:
+                assert figure.source == "nejm-netter1"
+
+
+def test_survival_says_the_difference_was_not_significant_and_why() -> None:
+    answer = " ".join(_entry("survival").paragraphs)
+    assert "not statistically significant" in answer
+    assert "Cross-over" in answer
+
+
+def test_us_dates_use_the_verified_wording_only() -> None:
+    answer = " ".join(_entry("approvals").paragraphs)
+    wording = (
+        "approved by the US FDA in January 2018; since April 2024 also for patients 12 and older"
+    )
+    assert wording in answer
+    assert "26 January 2018" not in answer
+    assert "23 April 2024" not in answer
