@@ -48,17 +48,7 @@ def test_ask_top_says_when_nothing_is_related(runner: CliRunner) -> None:
 
 
 def test_did_you_mean_lists_at_most_three(runner: CliRunner) -> None:
-    question = [
-        "lutathera",
-        "success",
-        "patients",
-        "trial",
-        "benefit",
-        "risks",
-        "patent",
-        "evidence",
-    ]
-    code, _, err = run(runner, "ask", "--top", "10", *question)
+    code, _, err = run(runner, "ask", "--top", "10", "lutathera")
     assert code == ExitCode.NO_MATCH
     assert "  3. " in err
     assert "  4. " not in err

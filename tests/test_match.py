@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from lutaq.faq import load_faq
-from lutaq.match import Matcher, allowed_edits, content_words
+from lutaq.analysis import Analyzer
+from lutaq.faq import load_faq, parse_faq
+from lutaq.match import Matcher, allowed_edits
+from tests.support import SMALL_FAQ
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +84,58 @@ def test_alternatives_exclude_the_answer(matcher: Matcher) -> None:
     assert result.answer.entry not in [match.entry for match in result.alternatives(3)]
 
 
-def test_question_words_alone_carry_no_match() -> None:
-    assert content_words("what does it do and how") == ()
+def test_question_words_alone_carry_no_match(matcher: Matcher) -> None:
+    assert matcher.analyzer.terms("what does it do and how", correct=True) == []
+    assert matcher.ask("what does it do and how").answer is None
+
+
+def _read(analyzer: Analyzer, text: str) -> list[tuple[str, str]]:
+    return [(analyzer.label(t.term), t.how) for t in analyzer.terms(text, correct=True)]
+
+
+def test_typos_synonyms_and_joined_words_are_read_as_the_faq_says_them() -> None:
+    analyzer = Analyzer(
+        ["What side effects are there?", "How long does it last?", "patent expiry"],
+        {"side effect": ["risk", "toxicity"]},
+    )
+    assert _read(analyzer, "toxicty") == [("side effect", "synonym")]
+    assert _read(analyzer, "sideeffects") == [("side effect", "synonym")]
+    assert _read(analyzer, "side efects") == [("side effect", "synonym")]
+    assert _read(analyzer, "how lnog") == [("long", "typo")]
+    assert _read(analyzer, "patnet") == [("patent", "typo")]
+    # The first letter is never a typo: "rice" is not "price", "lung" may be "long".
+    assert [how for _, how in _read(analyzer, "rice")] == ["unknown"]
+
+
+def test_an_unknown_subject_outweighs_shared_words(matcher: Matcher) -> None:
+    """'side effects of aspirin' is about aspirin, whatever words it shares with the FAQ."""
+    assert matcher.ask("side effects").answer is not None
+    off_topic = matcher.ask("side effects of aspirin")
+    assert off_topic.answer is None
+    assert off_topic.ranked[0].entry.id == "side-effects"
+
+
+def test_naming_the_subject_makes_unknown_words_weigh_less(matcher: Matcher) -> None:
+    plain = matcher.rank("side effects for grandparents")[0]
+    anchored = matcher.rank("lutathera side effects for grandparents")[0]
+    assert plain.entry.id == anchored.entry.id == "side-effects"
+    assert anchored.score > plain.score
+
+
+def test_synonyms_come_from_the_faq_file() -> None:
+    text = SMALL_FAQ + '\n[synonyms]\ntomato = ["tomatoes", "love apple"]\n'
+    result = Matcher(parse_faq(text)).ask("how often to water love apples")
+    assert result.answer is not None
+    assert result.answer.entry.id == "watering"
+    assert Matcher(parse_faq(SMALL_FAQ)).ask("how often to water love apples").answer is None
+
+
+def test_explanation_parts_multiply_to_the_score(matcher: Matcher) -> None:
+    match = matcher.rank("how lnog does it last")[0]
+    assert match.entry.id == "duration"
+    expected = 100 * match.coverage**0.6 * match.completeness**0.4
+    assert match.score == pytest.approx(expected, abs=0.05)
+    assert [word.term.how for word in match.words] == ["typo", "synonym"]
 
 
 @pytest.mark.parametrize(("word", "edits"), [("os", 0), ("pfs", 1), ("risks", 1), ("survival", 2)])

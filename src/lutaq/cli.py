@@ -50,6 +50,7 @@ EXAMPLES = _examples(
     "lutaq list",
     "lutaq show duration",
     "lutaq sources",
+    "lutaq eval tests/questions.toml",
     "lutaq --faq my-faq.toml list",
 )
 ASK_EXAMPLES = _examples(
@@ -57,7 +58,13 @@ ASK_EXAMPLES = _examples(
     "lutaq ask is it still under patent --top 2",
     'lutaq ask -- "-1 degrees: is it safe?"',
     'lutaq ask --json "side effects"',
+    'lutaq ask --explain "how lnog does it last"',
     "printf 'risks\\nquality of life\\n' | lutaq ask --json -",
+)
+EVAL_EXAMPLES = _examples(
+    "lutaq eval tests/questions.toml",
+    "lutaq eval my-questions.toml --faq my-faq.toml",
+    "lutaq eval tests/questions.toml --json",
 )
 LIST_EXAMPLES = _examples("lutaq list", "lutaq list --json", "lutaq list --faq my-faq.toml")
 SOURCES_EXAMPLES = _examples("lutaq sources", "lutaq sources --json")
@@ -168,6 +175,13 @@ def ask(
         int,
         typer.Option("--top", min=0, max=20, help="Also list the next N best questions."),
     ] = 0,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Also show why: each word's weight and how it matched the closest entries.",
+        ),
+    ] = False,
     json_output: JsonOption = False,
     faq_path: FaqOption = None,
 ) -> None:
@@ -188,33 +202,43 @@ def ask(
 
     matcher = Matcher(faq)
     if words == ["-"]:
-        _ask_stdin(faq, matcher, top=top, json_output=json_output)
+        for line in _stdin_questions():
+            _answer(matcher, matcher.ask(line), top, json_output, explain, batch=True)
+            sys.stdout.flush()
         return
-    answered = _answer(faq, matcher.ask(text), top=top, json_output=json_output, batch=False)
-    if not answered:
+    if not _answer(matcher, matcher.ask(text), top, json_output, explain, batch=False):
         raise typer.Exit(ExitCode.NO_MATCH)
 
 
-def _answer(faq: Faq, result: Result, *, top: int, json_output: bool, batch: bool) -> bool:
+def _answer(
+    matcher: Matcher, result: Result, top: int, json_output: bool, explain: bool, *, batch: bool
+) -> bool:
     """Print one result (answer, or no-match with suggestions); True when it was answered."""
+    faq = matcher.faq
     if result.answer is not None:
         suggestions = result.alternatives(top)
     else:
         suggestions = result.suggestions(MAX_SUGGESTIONS)
     if json_output:
-        from lutaq.payload import answer_payload, write_json
+        from lutaq.payload import answer_payload, explain_payload, write_json
 
-        write_json(answer_payload(faq, result, suggestions), compact=batch)
+        payload = answer_payload(faq, result, suggestions)
+        if explain:
+            payload["explain"] = explain_payload(matcher, result)
+        write_json(payload, compact=batch)
         return result.answer is not None
-    from lutaq.render import make_console, print_answer, print_no_match
+    from lutaq.render import make_console, print_answer, print_explanation, print_no_match
 
     if result.answer is None:
         print_no_match(make_console(stderr=True), result, suggestions)
-        return False
-    print_answer(make_console(), faq, result, suggestions, asked_for=top, echo_query=batch)
+    else:
+        print_answer(make_console(), faq, result, suggestions, asked_for=top, echo_query=batch)
+    if explain:
+        typer.echo()
+        print_explanation(make_console(), matcher, result)
     if batch:
         typer.echo()
-    return True
+    return result.answer is not None
 
 
 def _stdin_questions() -> Iterator[str]:
@@ -225,10 +249,45 @@ def _stdin_questions() -> Iterator[str]:
             yield line
 
 
-def _ask_stdin(faq: Faq, matcher: Matcher, *, top: int, json_output: bool) -> None:
-    for line in _stdin_questions():
-        _answer(faq, matcher.ask(line), top=top, json_output=json_output, batch=True)
-        sys.stdout.flush()
+@app.command("eval", epilog=EVAL_EXAMPLES)
+def evaluate_questions(
+    ctx: typer.Context,
+    questions: Annotated[
+        Path,
+        typer.Argument(
+            metavar="QUESTIONS.toml",
+            help="Labelled questions: [[case]] tables with q, expect = [ids] and group.",
+            show_default=False,
+        ),
+    ],
+    json_output: JsonOption = False,
+    faq_path: FaqOption = None,
+) -> None:
+    """Measure how well the FAQ answers labelled questions: accuracy per group, MRR, misses.
+
+    For FAQ authors tuning aliases and synonyms (see README, "Tuning a FAQ").
+    """
+    faq = _load(ctx, faq_path)
+    from lutaq.evaluate import evaluate, load_cases
+    from lutaq.faq import FaqError
+    from lutaq.match import Matcher
+
+    try:
+        cases = load_cases(questions, faq)
+    except FaqError as error:
+        from lutaq.render import make_console, print_faq_error
+
+        print_faq_error(make_console(stderr=True), error, noun="question file")
+        raise typer.Exit(ExitCode.USAGE) from None
+    report = evaluate(Matcher(faq), cases)
+    if json_output:
+        from lutaq.payload import report_payload, write_json
+
+        write_json(report_payload(report, str(questions)))
+        return
+    from lutaq.render import make_console, print_report
+
+    print_report(make_console(), report, str(questions))
 
 
 @app.command("list", epilog=LIST_EXAMPLES)

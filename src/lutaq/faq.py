@@ -22,7 +22,7 @@ BUNDLED_NAME = "faq.toml"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DEFAULT_DISCLAIMER = "General information, not medical advice. Ask your care team."
 
-_TOP_KEYS = frozenset({"meta", "sources", "entry"})
+_TOP_KEYS = frozenset({"meta", "sources", "entry", "synonyms"})
 _META_KEYS = frozenset({"title", "disclaimer"})
 _SOURCE_KEYS = frozenset({"title", "url"})
 _ENTRY_KEYS = frozenset({"id", "question", "answer", "sources", "aliases", "figures"})
@@ -83,6 +83,7 @@ class Faq:
     title: str = "FAQ"
     disclaimer: str = DEFAULT_DISCLAIMER
     origin: str = ""
+    synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     _by_id: Mapping[str, Entry] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -182,6 +183,7 @@ class _Lines:
     _FIGURE = re.compile(r"^\s*\[\[\s*entry\s*\.\s*figures\s*\]\]")
     _SOURCE = re.compile(r"""^\s*\[\s*sources\s*\.\s*(?:"([^"]*)"|'([^']*)'|([\w-]+))\s*\]""")
     _META = re.compile(r"^\s*\[\s*meta\s*\]")
+    _SYNONYMS = re.compile(r"^\s*\[\s*synonyms\s*\]")
 
     def __init__(self, text: str) -> None:
         self.text = text.splitlines()
@@ -189,6 +191,7 @@ class _Lines:
         self.figures: dict[int, list[int]] = {}
         self.sources: dict[str, int] = {}
         self.meta: int | None = None
+        self.synonyms: int | None = None
         for number, line in enumerate(text.splitlines(), start=1):
             if self._ENTRY.match(line):
                 self.entries.append(number)
@@ -199,6 +202,8 @@ class _Lines:
                 self.sources.setdefault(name, number)
             elif self._META.match(line):
                 self.meta = number
+            elif self._SYNONYMS.match(line):
+                self.synonyms = number
 
     def entry(self, index: int) -> int | None:
         return self.entries[index] if index < len(self.entries) else None
@@ -240,10 +245,11 @@ class _Checker:
 
     def check(self, document: dict[str, Any]) -> Faq | None:
         for key in sorted(set(document) - _TOP_KEYS):
-            self.add(None, key, "unknown top-level key (expected meta, sources, entry)")
+            self.add(None, key, "unknown top-level key (expected meta, sources, entry, synonyms)")
         title, disclaimer = self._meta(document.get("meta", {}))
         sources = self._sources(document.get("sources"))
         entries = self._entries(document.get("entry"), sources)
+        synonyms = self._synonyms(document.get("synonyms", {}))
         if entries is not None and sources is not None:
             for sid in sources:
                 if sid not in self.cited:
@@ -256,7 +262,35 @@ class _Checker:
             title=title,
             disclaimer=disclaimer,
             origin=self.origin,
+            synonyms=synonyms,
         )
+
+    def _synonyms(self, table: object) -> dict[str, tuple[str, ...]]:
+        header = self.lines.synonyms
+        if not isinstance(table, dict):
+            self.add(header, "synonyms", 'must be a table: [synonyms] with term = ["variant", ...]')
+            return {}
+        groups: dict[str, tuple[str, ...]] = {}
+        owner: dict[str, str] = {}
+        for term, variants in table.items():
+            line = self.lines.key(header, term)
+            where = f"synonyms.{term}"
+            if not normalise(term):
+                self.add(line, where, "the term must contain a word")
+                continue
+            if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+                self.add(line, where, f"must be a list of strings, not {_kind(variants)}")
+                continue
+            if not variants or any(not normalise(variant) for variant in variants):
+                self.add(line, where, "must list at least one variant, each with a word in it")
+                continue
+            for phrase in (term, *variants):
+                key = normalise(phrase)
+                first = owner.setdefault(key, term)
+                if first != term:
+                    self.add(line, where, f"{phrase!r} is already a synonym of {first!r}")
+            groups[term] = tuple(variants)
+        return groups
 
     def _meta(self, meta: object) -> tuple[str, str]:
         title, disclaimer = "FAQ", DEFAULT_DISCLAIMER

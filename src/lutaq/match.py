@@ -2,55 +2,76 @@
 
 Whole-string fuzzy scores (WRatio, token_set_ratio, partial_ratio) give high scores to any
 text that shares one word or is a substring, so they cannot tell an off-topic question from
-a real one. Instead each content word of the question is looked up in the FAQ's vocabulary
-(exactly, or within a small edit distance), weighted by how specific it is to one entry, and
-a word the FAQ has never seen counts against the match. Pure functions over a prepared
-index: no I/O, no printing.
+a real one. Instead each content word of the question is read as a term of the FAQ's
+vocabulary (exactly, within a few typos, or through the FAQ's synonyms), weighted by how
+specific it is to one entry, and a word the FAQ has never seen counts heavily against every
+entry: "side effects of aspirin" is about aspirin. Pure functions over a prepared index.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
+from lutaq.analysis import STOP_WORDS, Analyzer, Term, allowed_edits
 from lutaq.faq import Entry, Faq
-from lutaq.text import stem, words
 
-# Words that say what kind of question it is but not what it is about.
-_STOP_WORDS_TEXT = """
-a about after again all also am an and any anything are as at be been before being but by
-can could did do does doing done for from get gets getting give go going got had has have
-having he her here hers him his how i if in into is it its just know let like lot me might
-more most much must my no not now of off on one or other our out over please really say see
-she should so some something still such tell than that the their them then there these they
-thing things this those to too up us very want was way we well were what when where whether
-which while who whom whose why will with would yes yet you your yours
-"""
-STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+__all__ = [
+    "MARGIN",
+    "STOP_WORDS",
+    "THRESHOLD",
+    "Match",
+    "Matcher",
+    "Result",
+    "WordMatch",
+    "allowed_edits",
+]
 
-THRESHOLD = 60.0
+# Chosen from labelled questions by scripts/tune.py (README, "How matching works"): the
+# values that maximise the mean of in-scope, off-topic and off-topic-sharing-words accuracy.
+THRESHOLD = 54.0
 """Scores below this are not answers: the best entry is only a suggestion."""
 
-MARGIN = 4.0
+MARGIN = 7.0
 """The best entry must lead the next one by this much, or the two are reported as close."""
+
+UNKNOWN_WEIGHT = 4.0
+"""A word the FAQ has never seen weighs this many times the rarest known word."""
+
+ANCHORED_UNKNOWN_WEIGHT = 0.5
+"""The same, in a question that names the FAQ's subject ("lutathera"): there an unknown word
+is more likely the asker's own phrasing than a different subject."""
+
+ANSWER_WEIGHT = 0.4
+"""A question word found only in an entry's answer or key figures counts this much."""
+
+COVERAGE_POWER = 0.6
+"""How much of the question an entry explains matters more than how much of it is used."""
 
 SUGGESTION_FLOOR = 25.0
 """Entries scoring below this are too far off to offer as "Did you mean"."""
 
-_FUZZY_SIMILARITY = {0: 1.0, 1: 0.85, 2: 0.7}
+
+@dataclass(frozen=True, slots=True)
+class WordMatch:
+    """How one question term fared against an entry: for `ask --explain`."""
+
+    term: Term
+    weight: float
+    matched: float  # 0-1: the share of the weight this entry earns
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """An entry with how well the question matches it (0-100) and through which phrasing."""
+    """An entry with how well the question matches it (0-100), and why."""
 
     entry: Entry
     score: float
     phrasing: str
+    coverage: float = 0.0
+    completeness: float = 0.0
+    words: tuple[WordMatch, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,130 +93,133 @@ class Result:
         return tuple(m for m in self.alternatives(count) if m.score >= SUGGESTION_FLOOR)
 
 
-def allowed_edits(word: str) -> int:
-    """Typos tolerated in a word, as Elasticsearch's AUTO fuzziness: 0, 1 or 2 by length.
-
-    Counted as optimal string alignment, so a swap of two letters ("lnog") is one edit.
-    """
-    if len(word) <= 2:
-        return 0
-    return 1 if len(word) <= 5 else 2
-
-
-def content_words(text: str) -> tuple[str, ...]:
-    """The stemmed words of a text that can carry a match, in order, without repeats."""
-    seen: dict[str, None] = {}
-    for word in words(text):
-        if word not in STOP_WORDS:
-            seen.setdefault(stem(word), None)
-    return tuple(seen)
-
-
 @dataclass(frozen=True, slots=True)
-class _Phrasing:
-    text: str
-    terms: frozenset[str]
+class _Indexed:
+    entry: Entry
+    phrasings: tuple[tuple[str, frozenset[str]], ...]
+    bag: frozenset[str]
+    answer: frozenset[str]
 
 
 class Matcher:
     """An index of a FAQ's phrasings, built once and asked many questions."""
 
-    def __init__(self, faq: Faq, *, threshold: float = THRESHOLD, margin: float = MARGIN) -> None:
+    def __init__(
+        self,
+        faq: Faq,
+        *,
+        threshold: float = THRESHOLD,
+        margin: float = MARGIN,
+        unknown_weight: float = UNKNOWN_WEIGHT,
+        anchored_unknown_weight: float = ANCHORED_UNKNOWN_WEIGHT,
+        answer_weight: float = ANSWER_WEIGHT,
+    ) -> None:
         self.faq = faq
         self.threshold = threshold
         self.margin = margin
-        self._phrasings = [
-            [_Phrasing(text, frozenset(content_words(text))) for text in entry.phrasings]
-            for entry in faq.entries
-        ]
-        document_frequency: dict[str, int] = {}
-        for phrasings in self._phrasings:
-            for term in set().union(*(p.terms for p in phrasings)):
-                document_frequency[term] = document_frequency.get(term, 0) + 1
-        count = len(faq.entries)
-        self._idf = {t: math.log(1 + count / df) for t, df in document_frequency.items()}
-        self._unknown_weight = math.log(1 + count)
-        self._vocabulary = sorted(self._idf)
+        self.answer_weight = answer_weight
+        texts = [text for entry in faq.entries for text in entry.phrasings]
+        answers = [_answer_text(entry) for entry in faq.entries]
+        self.analyzer = Analyzer([*texts, *answers], faq.synonyms)
+        self._index: list[_Indexed] = []
+        for entry, answer in zip(faq.entries, answers, strict=True):
+            phrasings = tuple((text, self._terms(text)) for text in entry.phrasings)
+            bag = frozenset().union(*(terms for _, terms in phrasings))
+            self._index.append(_Indexed(entry, phrasings, bag, self._terms(answer) - bag))
+        frequency: dict[str, int] = {}
+        subject: dict[str, int] = {}
+        for indexed in self._index:
+            for term in indexed.bag | indexed.answer:
+                frequency[term] = frequency.get(term, 0) + 1
+            for term in indexed.bag:
+                subject[term] = subject.get(term, 0) + 1
+        count = max(len(faq.entries), 1)
+        # The FAQ's subject: terms most entries are phrased with ("lutathera").
+        self._anchors = frozenset(t for t, df in subject.items() if count >= 4 and 2 * df >= count)
+        self._anchored_unknown = anchored_unknown_weight * math.log(1 + count)
+        self._idf = {term: math.log(1 + count / df) for term, df in frequency.items()}
+        self._rarest = math.log(1 + count)
+        self._unknown = unknown_weight * self._rarest
+
+    def _terms(self, text: str) -> frozenset[str]:
+        return frozenset(t.term for t in self.analyzer.terms(text, correct=False))
 
     def ask(self, query: str) -> Result:
         """Rank every entry for a question and decide whether the best one is an answer."""
-        ranked = self.rank(query)
+        return self.decide(query, self.rank(query))
+
+    def decide(
+        self,
+        query: str,
+        ranked: tuple[Match, ...],
+        *,
+        threshold: float | None = None,
+        margin: float | None = None,
+    ) -> Result:
+        """The decision rule on a ranking: threshold, margin, and a specific question."""
+        threshold = self.threshold if threshold is None else threshold
+        margin = self.margin if margin is None else margin
         if not ranked or ranked[0].score <= 0:
             return Result(query, ranked, None, "no words in the question match this FAQ")
         best = ranked[0]
-        if best.score < self.threshold:
+        if all(word.term.term in self._anchors for word in best.words):
+            reason = "the question names only the subject; ask about something specific"
+            return Result(query, ranked, None, reason)
+        if best.score < threshold:
             return Result(query, ranked, None, "no entry matches closely enough")
-        if len(ranked) > 1 and best.score - ranked[1].score < self.margin:
+        if len(ranked) > 1 and best.score - ranked[1].score < margin:
             close = f"{best.entry.id!r} and {ranked[1].entry.id!r}"
             return Result(query, ranked, None, f"{close} match about equally well")
         return Result(query, ranked, best, "confident match")
 
     def rank(self, query: str) -> tuple[Match, ...]:
         """Every entry with its score, best first (ties keep file order)."""
-        terms = content_words(query)
-        if not terms:
-            return tuple(Match(entry, 0.0, entry.question) for entry in self.faq.entries)
-        resolved = [(self._weight(term), self._resolve(term)) for term in terms]
-        matches = [
-            self._score_entry(entry, phrasings, resolved)
-            for entry, phrasings in zip(self.faq.entries, self._phrasings, strict=True)
-        ]
+        terms = self.analyzer.terms(query, correct=True)
+        anchored = any(term.term in self._anchors for term in terms)
+        unknown = self._anchored_unknown if anchored else self._unknown
+        weighted = [(term, *self._weight(term, unknown)) for term in terms]
+        matches = [self._score(indexed, weighted) for indexed in self._index]
         return tuple(sorted(matches, key=lambda match: -match.score))
 
-    def _resolve(self, term: str) -> dict[str, float]:
-        """Vocabulary words a question word may stand for, with how close each is (0-1)."""
-        if term in self._idf:
-            return {term: 1.0}
-        edits = allowed_edits(term)
-        if edits == 0:
-            return {}
-        found = process.extract(
-            term, self._vocabulary, scorer=OSA.distance, score_cutoff=edits, limit=None
+    def _weight(self, term: Term, unknown: float) -> tuple[float, float]:
+        """How much a question term counts, and the share of that a matching entry earns.
+
+        A known term weighs its specificity. An unknown one weighs `unknown` and no entry
+        earns it. A corrected typo is partly each: "norway" read as "normal" is a guess.
+        """
+        if term.how == "unknown":
+            return unknown, 0.0
+        known = self._idf.get(term.term, self._rarest)
+        weight = term.similarity * known + (1 - term.similarity) * unknown
+        return weight, term.similarity * known / weight
+
+    def _score(self, indexed: _Indexed, weighted: Sequence[tuple[Term, float, float]]) -> Match:
+        """0-100: how much of the question the entry explains, and how much of a phrasing."""
+        if not weighted:
+            return Match(indexed.entry, 0.0, indexed.entry.question)
+        words = tuple(
+            WordMatch(term, weight, earned * self._found(indexed, term.term))
+            for term, weight, earned in weighted
         )
-        return {word: _FUZZY_SIMILARITY[int(distance)] for word, distance, _ in found}
+        total = sum(word.weight for word in words)
+        coverage = sum(word.weight * word.matched for word in words) / total
+        matched = {word.term.term for word in words if word.term.term in indexed.bag}
+        completeness, phrasing = 0.0, indexed.entry.question
+        for text, terms in indexed.phrasings:
+            if not terms:
+                continue
+            used = sum(self._idf[t] for t in terms & matched) / sum(self._idf[t] for t in terms)
+            if used > completeness:
+                completeness, phrasing = used, text
+        score = 100.0 * coverage**COVERAGE_POWER * completeness ** (1 - COVERAGE_POWER)
+        return Match(indexed.entry, round(score, 1), phrasing, coverage, completeness, words)
 
-    def _weight(self, term: str) -> float:
-        """How much a question word counts: its specificity, or full weight if unknown."""
-        candidates = self._resolve(term)
-        if not candidates:
-            return self._unknown_weight
-        return max(self._idf[word] for word in candidates)
-
-    def _score_entry(
-        self,
-        entry: Entry,
-        phrasings: Sequence[_Phrasing],
-        resolved: Sequence[tuple[float, dict[str, float]]],
-    ) -> Match:
-        scored = ((self._score_phrasing(p, resolved), p.text) for p in phrasings)
-        score, text = max(scored, key=lambda pair: pair[0])
-        return Match(entry, round(score, 1), text)
-
-    def _score_phrasing(
-        self, phrasing: _Phrasing, resolved: Sequence[tuple[float, dict[str, float]]]
-    ) -> float:
-        """0-100: how much of the question this phrasing explains, and how much of it is used."""
-        if not phrasing.terms:
-            return 0.0
-        question_total = sum(weight for weight, _ in resolved)
-        question_hit = 0.0
-        used: set[str] = set()
-        for weight, candidates in resolved:
-            best_word, best_similarity = _best(candidates, phrasing.terms)
-            if best_word is not None:
-                question_hit += weight * best_similarity
-                used.add(best_word)
-        phrasing_total = sum(self._idf[term] for term in phrasing.terms)
-        phrasing_hit = sum(self._idf[term] for term in used)
-        coverage = question_hit / question_total
-        completeness = phrasing_hit / phrasing_total
-        return 100.0 * math.pow(coverage, 0.6) * math.pow(completeness, 0.4)
+    def _found(self, indexed: _Indexed, term: str) -> float:
+        """1 for a term of the entry's phrasings, less for one only in its answer, else 0."""
+        if term in indexed.bag:
+            return 1.0
+        return self.answer_weight if term in indexed.answer else 0.0
 
 
-def _best(candidates: dict[str, float], terms: Iterable[str]) -> tuple[str | None, float]:
-    best_word, best_similarity = None, 0.0
-    for term in terms:
-        similarity = candidates.get(term, 0.0)
-        if similarity > best_similarity:
-            best_word, best_similarity = term, similarity
-    return best_word, best_similarity
+def _answer_text(entry: Entry) -> str:
+    return " ".join([entry.answer, *(figure.text for figure in entry.figures)])

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 from lutaq.faq import Entry, Faq
 
 if TYPE_CHECKING:
-    from lutaq.match import Match, Result
+    from lutaq.evaluate import Report
+    from lutaq.match import Match, Matcher, Result
 
 JsonObject = dict[str, Any]
 
@@ -78,3 +79,62 @@ def write_json(data: object, *, stream: TextIO | None = None, compact: bool = Fa
     else:
         text = json.dumps(data, ensure_ascii=ensure_ascii, indent=2)
     stream.write(text + "\n")
+
+
+def explain_payload(matcher: Matcher, result: Result) -> JsonObject:
+    """`ask --explain --json`: the same breakdown as the text, for tools."""
+    shown = [match for match in result.ranked[:3] if match.score > 0]
+    words = shown[0].words if shown else ()
+    return {
+        "threshold": matcher.threshold,
+        "margin": matcher.margin,
+        "reason": result.reason,
+        "words": [
+            {
+                "typed": word.term.typed,
+                "term": matcher.analyzer.label(word.term.term)
+                if word.term.how != "unknown"
+                else None,
+                "how": word.term.how,
+                "weight": round(word.weight, 3),
+            }
+            for word in words
+        ],
+        "entries": [
+            {
+                "id": match.entry.id,
+                "score": match.score,
+                "coverage": round(match.coverage, 3),
+                "completeness": round(match.completeness, 3),
+                "phrasing": match.phrasing,
+                "matched": [round(word.matched, 3) for word in match.words],
+            }
+            for match in shown
+        ],
+    }
+
+
+def report_payload(report: Report, origin: str) -> JsonObject:
+    """`lutaq eval --json`."""
+    return {
+        "file": origin,
+        "groups": {
+            group: {"right": right, "total": total, "accuracy": round(right / total, 4)}
+            for group, (right, total) in report.groups().items()
+        },
+        "mrr": round(report.mrr(), 4),
+        "misses": [
+            {
+                "q": outcome.case.question,
+                "expect": list(outcome.case.expect),
+                "got": outcome.answered,
+                "reason": outcome.result.reason,
+                "ranked": [
+                    {"id": match.entry.id, "score": match.score}
+                    for match in outcome.result.ranked[:3]
+                    if match.score > 0
+                ],
+            }
+            for outcome in report.misses
+        ],
+    }

@@ -20,7 +20,11 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
-    from lutaq.match import Match, Result
+    from lutaq.evaluate import Report
+    from lutaq.match import Match, Matcher, Result
+
+EXPLAINED = 3
+"""How many of the best entries `ask --explain` breaks down."""
 
 PROGRAM = "lutaq"
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -53,13 +57,13 @@ def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Conso
     return console
 
 
-def _text(*parts: tuple[str, str | Style] | str) -> Text:
+def _text(*parts: tuple[str, str | Style] | str, style: str = "") -> Text:
     from rich.text import Text
 
-    text = Text()
+    text = Text(style=style)
     for part in parts:
-        content, style = (part, "") if isinstance(part, str) else part
-        text.append(clean(content), style=style)
+        content, part_style = (part, "") if isinstance(part, str) else part
+        text.append(clean(content), style=part_style)
     return text
 
 
@@ -181,6 +185,97 @@ def print_no_match(console: Console, result: Result, suggestions: Sequence[Match
     _emit(console, items)
 
 
+def print_explanation(console: Console, matcher: Matcher, result: Result) -> None:
+    """`ask --explain`: each question word, how it was read, and what it adds to each entry."""
+    shown = [match for match in result.ranked[:EXPLAINED] if match.score > 0]
+    items: list[RenderableType] = [
+        _text(("Why this answer", HEADING), (f" (for {clean(result.query)!r})", MUTED)),
+        _text(
+            f"Decision: {result.reason}. An answer needs a score of at least "
+            f"{matcher.threshold:g} and a lead of at least {matcher.margin:g} over the next entry."
+        ),
+    ]
+    if not shown:
+        items.append(_text("No word of the question is in this FAQ's phrasings or synonyms."))
+        _emit(console, items)
+        return
+    table = _table(
+        console,
+        ("word", "left"),
+        ("read as", "left"),
+        ("weight", "right"),
+        *((match.entry.id, "right") for match in shown),
+    )
+    for index, word in enumerate(shown[0].words):
+        term = word.term
+        label = matcher.analyzer.label(term.term)
+        how = label if term.how in ("exact", "unknown") else f"{label} ({term.how})"
+        if term.how == "unknown":
+            how = "(not in this FAQ)"
+        table.add_row(
+            _text(term.typed),
+            _text(how),
+            f"{word.weight:.2f}",
+            *(f"{match.words[index].matched:.2f}" for match in shown),
+        )
+    table.add_row("coverage", "", "", *(f"{match.coverage:.2f}" for match in shown))
+    table.add_row("completeness", "", "", *(f"{match.completeness:.2f}" for match in shown))
+    table.add_row(_text(("score", HEADING)), "", "", *(f"{match.score:.1f}" for match in shown))
+    items += [
+        table,
+        _text(
+            "coverage: share of the question's weight the entry explains; completeness: share "
+            "of its closest phrasing the question uses; score = 100 x coverage^0.6 x "
+            "completeness^0.4. Weight: how specific a word is to one entry; a word the FAQ "
+            "has never seen weighs most.",
+            style=MUTED,
+        ),
+        _text(("Closest phrasings", HEADING)),
+        _hanging([(f"{match.entry.id}:", _text(match.phrasing)) for match in shown]),
+    ]
+    _emit(console, items)
+
+
+def print_report(console: Console, report: Report, origin: str) -> None:
+    """`lutaq eval`: accuracy per group, MRR, then every miss with what came out instead."""
+    names = {
+        "in": "in scope, right entry",
+        "oos": "off-topic, refused",
+        "hard": "off-topic sharing words, refused",
+    }
+    table = _table(console, ("group", "left"), ("right", "right"), ("accuracy", "right"))
+    for group, (right, total) in report.groups().items():
+        table.add_row(names[group], f"{right}/{total}", f"{100 * right / total:.1f}%")
+    items: list[RenderableType] = [
+        _text(("Evaluation of ", HEADING), (clean(origin), HEADING)),
+        table,
+        _text(f"Mean reciprocal rank (in scope): {report.mrr():.3f}"),
+    ]
+    if not report.misses:
+        items.append(_text("No misses."))
+        _emit(console, items)
+        return
+    rows: list[tuple[str, RenderableType]] = []
+    for outcome in report.misses:
+        expected = ", ".join(outcome.case.expect) or "no answer"
+        got = outcome.answered or "no answer"
+        best = ", ".join(
+            f"{m.entry.id} {m.score:.0f}" for m in outcome.result.ranked[:3] if m.score > 0
+        )
+        rows.append(
+            (
+                "•",
+                _text(
+                    (repr(clean(outcome.case.question)), HEADING),
+                    f"  expected {expected}, got {got}",
+                    (f" ({outcome.result.reason}; best: {best or 'none'})", MUTED),
+                ),
+            )
+        )
+    items += [_text((f"Misses ({len(report.misses)})", HEADING)), _hanging(rows)]
+    _emit(console, items)
+
+
 def print_list(console: Console, faq: Faq) -> None:
     """`lutaq list`: number, id and question of every entry."""
     table = _table(console, ("#", "right"), ("id", "left"), ("question", "left"))
@@ -207,11 +302,11 @@ def print_sources(console: Console, faq: Faq) -> None:
     _emit(console, [table])
 
 
-def print_faq_error(console: Console, error: FaqError) -> None:
-    """Every problem in a FAQ file, one a line, after a one-line summary."""
+def print_faq_error(console: Console, error: FaqError, noun: str = "FAQ file") -> None:
+    """Every problem in a FAQ (or question) file, one a line, after a one-line summary."""
     count = len(error.problems)
-    noun = "problem" if count == 1 else "problems"
-    header = _text((f"{PROGRAM}: ", ERROR), f"cannot use the FAQ file ({count} {noun}):")
+    problems = "problem" if count == 1 else "problems"
+    header = _text((f"{PROGRAM}: ", ERROR), f"cannot use the {noun} ({count} {problems}):")
     _emit(console, [header, *(_text("  ", str(problem)) for problem in error.problems)])
 
 

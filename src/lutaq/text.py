@@ -73,8 +73,18 @@ def stem(word: str) -> str:
     """Light suffix folding, so "effects"/"effect" and "improved"/"improves" meet.
 
     Deliberately crude: it only has to map the forms people type onto one key, the
-    same way on both sides, not produce real English stems.
+    same way on both sides, not produce real English stems. Folded until nothing changes,
+    so "findings" and "finding" meet too.
     """
+    for _ in range(3):
+        folded = _fold_suffix(word)
+        if folded == word:
+            break
+        word = folded
+    return word
+
+
+def _fold_suffix(word: str) -> str:
     if len(word) <= 3 or not word.isalpha():
         return word
     base = word

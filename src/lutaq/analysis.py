@@ -1,0 +1,147 @@
+"""From text to the terms the matcher weighs: typos corrected, synonyms merged, filler dropped.
+
+Phrasings and questions go through the same steps, except that only questions have their
+typos corrected (the FAQ's phrasings define the vocabulary that corrections aim at).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from lutaq.text import stem, words
+
+# Words that say what kind of question it is, or who asks it, but not what it is about.
+_STOP_WORDS_TEXT = """
+a about actually after again all also am an and any anyone anything are as at basically be
+been before being but by can cause could did do does doing done each even ever exactly for from
+get gets getting give go going got had has have having he hello her here hers hey hi him
+his how i if in into is it its just know let like lot me might more most much must my no
+not now of off ok okay on one or other our out over please ppl people person really say
+see she should so some someone something still such take taking tell than thank thanks that
+the their
+them then there these they thing things this those to too try up us very want was way we well
+were what when where whether which while who whom whose why will with would yes yet you
+your yours
+mother mom mum father dad husband wife spouse son daughter brother sister aunt uncle
+grandmother grandfather grandma grandpa friend relative
+"""
+STOP_WORDS = frozenset(stem(word) for word in _STOP_WORDS_TEXT.split())
+
+TYPO_SIMILARITY = (1.0, 0.85, 0.7)
+"""How much a question word still counts after 0, 1 or 2 corrected typos."""
+
+
+def allowed_edits(word: str) -> int:
+    """Typos tolerated in a word, as Elasticsearch's AUTO fuzziness: 0, 1 or 2 by length.
+
+    Counted as optimal string alignment, so a swap of two letters ("lnog") is one edit.
+    """
+    if len(word) <= 2:
+        return 0
+    return 1 if len(word) <= 5 else 2
+
+
+def tokens(text: str) -> list[str]:
+    """The stemmed words of a text, in order, stop words included (synonyms may use them)."""
+    return [stem(word) for word in words(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One unit of meaning in a question: what was typed, and what it was read as."""
+
+    typed: str
+    term: str
+    similarity: float
+    how: str  # "exact", "typo", "split", "synonym" or "unknown"
+
+
+class Analyzer:
+    """A FAQ's vocabulary and synonym table, and the steps that turn text into terms."""
+
+    def __init__(self, phrasings: Iterable[str], synonyms: Mapping[str, Sequence[str]]) -> None:
+        self._phrases: dict[tuple[str, ...], str] = {}
+        self._labels: dict[str, str] = {}
+        for canonical, variants in synonyms.items():
+            term = " ".join(tokens(canonical))
+            self._labels[term] = canonical
+            for phrase in (canonical, *variants):
+                self._phrases[tuple(tokens(phrase))] = term
+        self._longest = max((len(key) for key in self._phrases), default=1)
+        counts: Counter[str] = Counter()
+        for text in phrasings:
+            counts.update(tokens(text))
+        for key in self._phrases:
+            counts.update(key)
+        counts.update(STOP_WORDS)
+        self._counts = counts
+        self.vocabulary: tuple[str, ...] = tuple(sorted(counts))
+        self._by_first: dict[str, list[str]] = {}
+        for word in self.vocabulary:
+            self._by_first.setdefault(word[:1], []).append(word)
+
+    def label(self, term: str) -> str:
+        """A term as people write it: the synonym group's own spelling, else the stem."""
+        return self._labels.get(term, term)
+
+    def terms(self, text: str, *, correct: bool) -> list[Term]:
+        """Content terms of a text, once each, in order; typo correction for questions only."""
+        read: list[Term] = []
+        for word in tokens(text):
+            read.extend(self._correct(word) if correct else [Term(word, word, 1.0, "exact")])
+        merged = self._merge_synonyms(read)
+        seen: dict[str, Term] = {}
+        for term in merged:
+            if term.term in STOP_WORDS:
+                continue
+            if term.term not in seen or term.similarity > seen[term.term].similarity:
+                seen[term.term] = term
+        return list(seen.values())
+
+    def _correct(self, word: str) -> list[Term]:
+        """A question word as the FAQ knows it: exact, within a few typos, or two joined words."""
+        if word in self._counts or not word.isalpha():
+            return [Term(word, word, 1.0, "exact")]
+        edits = allowed_edits(word)
+        if edits:
+            # Typos rarely hit the first letter; requiring it keeps "rice" from becoming "price".
+            found = process.extract(
+                word,
+                self._by_first.get(word[:1], []),
+                scorer=OSA.distance,
+                score_cutoff=edits,
+                limit=None,
+            )
+            if found:
+                best = min(found, key=lambda hit: (hit[1], -self._counts[hit[0]], hit[0]))
+                return [Term(word, best[0], TYPO_SIMILARITY[int(best[1])], "typo")]
+        for cut in range(3, len(word) - 2):
+            left, right = stem(word[:cut]), stem(word[cut:])
+            if left in self._counts and right in self._counts and right not in STOP_WORDS:
+                return [Term(word, left, 1.0, "split"), Term(word, right, 1.0, "split")]
+        return [Term(word, word, 0.0, "unknown")]
+
+    def _merge_synonyms(self, read: Sequence[Term]) -> list[Term]:
+        """Replace every synonym phrase (longest first) by its group's term."""
+        merged: list[Term] = []
+        index = 0
+        while index < len(read):
+            for size in range(min(self._longest, len(read) - index), 0, -1):
+                window = read[index : index + size]
+                term = self._phrases.get(tuple(t.term for t in window))
+                if term is not None:
+                    typed = " ".join(dict.fromkeys(t.typed for t in window))
+                    similarity = min(t.similarity for t in window)
+                    how = "synonym" if typed != term else window[0].how
+                    merged.append(Term(typed, term, similarity, how))
+                    index += size
+                    break
+            else:
+                merged.append(read[index])
+                index += 1
+        return merged

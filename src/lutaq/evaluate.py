@@ -1,0 +1,137 @@
+"""Measuring a matcher on labelled questions: what FAQ authors tune aliases and synonyms with.
+
+A question file is TOML with one `[[case]]` per question (the format of the project's
+`tests/questions.toml`): `q`, `expect` (the entry ids that count as a right answer; empty when
+the right reply is "no confident match") and an optional `group`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lutaq.faq import Faq, FaqError, Problem, read_faq_text
+from lutaq.match import Matcher, Result
+
+GROUPS = ("in", "oos", "hard")
+"""In scope; plainly off-topic; off-topic but sharing words with the FAQ."""
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One labelled question."""
+
+    question: str
+    expect: tuple[str, ...]
+    group: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the matcher did with one case, and whether that was right."""
+
+    case: Case
+    result: Result
+    right: bool
+    rank: int | None  # 1-based rank of the first expected entry; None when off-topic or absent
+
+    @property
+    def answered(self) -> str | None:
+        return self.result.answer.entry.id if self.result.answer is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Accuracy per group, mean reciprocal rank of in-scope cases, and every outcome."""
+
+    outcomes: tuple[Outcome, ...]
+
+    def groups(self) -> dict[str, tuple[int, int]]:
+        """Right and total per group, for the groups present, in GROUPS order."""
+        counts = {group: [0, 0] for group in GROUPS}
+        for outcome in self.outcomes:
+            counts[outcome.case.group][0] += outcome.right
+            counts[outcome.case.group][1] += 1
+        return {group: (right, total) for group, (right, total) in counts.items() if total}
+
+    def accuracy(self, group: str) -> float:
+        right, total = self.groups().get(group, (0, 0))
+        return right / total if total else 0.0
+
+    def mrr(self) -> float:
+        """Mean reciprocal rank of the right entry among in-scope cases (ranking, not refusal)."""
+        ranks = [o.rank for o in self.outcomes if o.case.group == "in"]
+        return sum(1 / rank for rank in ranks if rank) / len(ranks) if ranks else 0.0
+
+    @property
+    def misses(self) -> tuple[Outcome, ...]:
+        return tuple(outcome for outcome in self.outcomes if not outcome.right)
+
+
+def load_cases(path: Path, faq: Faq) -> list[Case]:
+    """Read and check a question file against a FAQ; FaqError lists every problem."""
+    origin = str(path)
+    text = read_faq_text(path)
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise FaqError(origin, [Problem(origin, f"not valid TOML: {error}")]) from None
+    raw = document.get("case")
+    if not isinstance(raw, list) or not raw or not all(isinstance(c, dict) for c in raw):
+        problem = Problem(origin, "case: missing: add at least one [[case]] with q and expect")
+        raise FaqError(origin, [problem])
+    problems: list[Problem] = []
+    cases = [_case(number, body, faq, origin, problems) for number, body in enumerate(raw, 1)]
+    if problems:
+        raise FaqError(origin, problems)
+    return [case for case in cases if case is not None]
+
+
+def _case(
+    number: int, body: dict[str, Any], faq: Faq, origin: str, problems: list[Problem]
+) -> Case | None:
+    where = f"{origin}: case #{number}"
+    question, expect, group = body.get("q"), body.get("expect"), body.get("group")
+    unknown = sorted(set(body) - {"q", "expect", "group"})
+    found = len(problems)
+    if unknown:
+        problems.append(Problem(where, f"unknown key {unknown[0]!r} (expected q, expect, group)"))
+    if not isinstance(question, str):
+        problems.append(Problem(where, "q: must be a string"))
+    if not isinstance(expect, list) or not all(isinstance(item, str) for item in expect):
+        problems.append(Problem(where, "expect: must be a list of entry ids ([] for none)"))
+        expect = []
+    for entry_id in expect:
+        if faq.find(entry_id) is None or entry_id.isdigit():
+            problems.append(Problem(where, f"expect: no entry {entry_id!r} in the FAQ"))
+    if group is None:
+        group = "in" if expect else "oos"
+    if group not in GROUPS:
+        problems.append(Problem(where, f"group: must be one of {', '.join(GROUPS)}"))
+    elif (group == "in") != bool(expect):
+        message = (
+            "in-scope cases need expected ids" if group == "in" else "off-topic cases expect []"
+        )
+        problems.append(Problem(where, f"group: {message}"))
+    if len(problems) > found or not isinstance(question, str):
+        return None
+    return Case(question, tuple(expect), str(group))
+
+
+def evaluate(matcher: Matcher, cases: Sequence[Case]) -> Report:
+    """Ask every case and judge the reply: the right entry, or a refusal for off-topic ones."""
+    outcomes = []
+    for case in cases:
+        result = matcher.ask(case.question)
+        answered = result.answer.entry.id if result.answer is not None else None
+        if case.expect:
+            right = answered in case.expect
+            ids = [match.entry.id for match in result.ranked if match.score > 0]
+            rank = next((i for i, eid in enumerate(ids, 1) if eid in case.expect), None)
+        else:
+            right, rank = answered is None, None
+        outcomes.append(Outcome(case, result, right, rank))
+    return Report(tuple(outcomes))
