@@ -256,7 +256,7 @@ def evaluate_questions(
         Path,
         typer.Argument(
             metavar="QUESTIONS.toml",
-            help="Labelled questions: [[case]] tables with q, expect = [ids] and group.",
+            help="Labelled questions: a TOML file of case tables with q, expect and group.",
             show_default=False,
         ),
     ],
