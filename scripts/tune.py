@@ -34,7 +34,7 @@ def accuracy(
     right = {group: [0, 0] for group in GROUPS}
     for case, matches in ranked:
         result = matcher.decide(case.question, matches, threshold=threshold, margin=margin)
-        answered = result.answer.entry.id if result.answer is not None else None
+        answered = result.answer_id
         ok = answered in case.expect if case.expect else answered is None
         right[case.group][0] += ok
         right[case.group][1] += 1

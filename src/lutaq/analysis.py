@@ -80,9 +80,8 @@ class Analyzer:
             counts.update(key)
         counts.update(STOP_WORDS)
         self._counts = counts
-        self.vocabulary: tuple[str, ...] = tuple(sorted(counts))
         self._by_first: dict[str, list[str]] = {}
-        for word in self.vocabulary:
+        for word in sorted(counts):
             self._by_first.setdefault(word[:1], []).append(word)
 
     def label(self, term: str) -> str:

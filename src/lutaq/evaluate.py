@@ -38,10 +38,6 @@ class Outcome:
     right: bool
     rank: int | None  # 1-based rank of the first expected entry; None when off-topic or absent
 
-    @property
-    def answered(self) -> str | None:
-        return self.result.answer.entry.id if self.result.answer is not None else None
-
 
 @dataclass(frozen=True, slots=True)
 class Report:
@@ -56,10 +52,6 @@ class Report:
             counts[outcome.case.group][0] += outcome.right
             counts[outcome.case.group][1] += 1
         return {group: (right, total) for group, (right, total) in counts.items() if total}
-
-    def accuracy(self, group: str) -> float:
-        right, total = self.groups().get(group, (0, 0))
-        return right / total if total else 0.0
 
     def mrr(self) -> float:
         """Mean reciprocal rank of the right entry among in-scope cases (ranking, not refusal)."""
@@ -126,12 +118,11 @@ def evaluate(matcher: Matcher, cases: Sequence[Case]) -> Report:
     outcomes = []
     for case in cases:
         result = matcher.ask(case.question)
-        answered = result.answer.entry.id if result.answer is not None else None
         if case.expect:
-            right = answered in case.expect
+            right = result.answer_id in case.expect
             ids = [match.entry.id for match in result.ranked if match.score > 0]
             rank = next((i for i, eid in enumerate(ids, 1) if eid in case.expect), None)
         else:
-            right, rank = answered is None, None
+            right, rank = result.answer_id is None, None
         outcomes.append(Outcome(case, result, right, rank))
     return Report(tuple(outcomes))

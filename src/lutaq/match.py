@@ -92,6 +92,14 @@ class Result:
         """Entries worth offering as "Did you mean" when there is no answer."""
         return tuple(m for m in self.alternatives(count) if m.score >= SUGGESTION_FLOOR)
 
+    def leaders(self, count: int) -> tuple[Match, ...]:
+        """The best entries that matched at all: what --explain and eval misses show."""
+        return tuple(match for match in self.ranked[:count] if match.score > 0)
+
+    @property
+    def answer_id(self) -> str | None:
+        return self.answer.entry.id if self.answer is not None else None
+
 
 @dataclass(frozen=True, slots=True)
 class _Indexed:

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 JsonObject = dict[str, Any]
 
+EXPLAINED = 3
+"""How many of the best entries `ask --explain` breaks down and `eval` shows for a miss."""
+
 
 def entry_payload(faq: Faq, entry: Entry | None) -> JsonObject:
     """`lutaq show --json`: an entry in full, or nulls when there is none."""
@@ -83,7 +86,7 @@ def write_json(data: object, *, stream: TextIO | None = None, compact: bool = Fa
 
 def explain_payload(matcher: Matcher, result: Result) -> JsonObject:
     """`ask --explain --json`: the same breakdown as the text, for tools."""
-    shown = [match for match in result.ranked[:3] if match.score > 0]
+    shown = result.leaders(EXPLAINED)
     words = shown[0].words if shown else ()
     return {
         "threshold": matcher.threshold,
@@ -127,12 +130,11 @@ def report_payload(report: Report, origin: str) -> JsonObject:
             {
                 "q": outcome.case.question,
                 "expect": list(outcome.case.expect),
-                "got": outcome.answered,
+                "got": outcome.result.answer_id,
                 "reason": outcome.result.reason,
                 "ranked": [
                     {"id": match.entry.id, "score": match.score}
-                    for match in outcome.result.ranked[:3]
-                    if match.score > 0
+                    for match in outcome.result.leaders(EXPLAINED)
                 ],
             }
             for outcome in report.misses

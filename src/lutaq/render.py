@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from lutaq.faq import Entry, Faq, FaqError, Source
+from lutaq.payload import EXPLAINED
 
 if TYPE_CHECKING:
     from rich.console import Console, JustifyMethod, RenderableType
@@ -22,9 +23,6 @@ if TYPE_CHECKING:
 
     from lutaq.evaluate import Report
     from lutaq.match import Match, Matcher, Result
-
-EXPLAINED = 3
-"""How many of the best entries `ask --explain` breaks down."""
 
 PROGRAM = "lutaq"
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -187,7 +185,7 @@ def print_no_match(console: Console, result: Result, suggestions: Sequence[Match
 
 def print_explanation(console: Console, matcher: Matcher, result: Result) -> None:
     """`ask --explain`: each question word, how it was read, and what it adds to each entry."""
-    shown = [match for match in result.ranked[:EXPLAINED] if match.score > 0]
+    shown = result.leaders(EXPLAINED)
     items: list[RenderableType] = [
         _text(("Why this answer", HEADING), (f" (for {clean(result.query)!r})", MUTED)),
         _text(
@@ -209,9 +207,9 @@ def print_explanation(console: Console, matcher: Matcher, result: Result) -> Non
     for index, word in enumerate(shown[0].words):
         term = word.term
         label = matcher.analyzer.label(term.term)
-        how = label if term.how in ("exact", "unknown") else f"{label} ({term.how})"
-        if term.how == "unknown":
-            how = "(not in this FAQ)"
+        how = {"exact": label, "unknown": "(not in this FAQ)"}.get(
+            term.how, f"{label} ({term.how})"
+        )
         table.add_row(
             _text(term.typed),
             _text(how),
@@ -258,10 +256,8 @@ def print_report(console: Console, report: Report, origin: str) -> None:
     rows: list[tuple[str, RenderableType]] = []
     for outcome in report.misses:
         expected = ", ".join(outcome.case.expect) or "no answer"
-        got = outcome.answered or "no answer"
-        best = ", ".join(
-            f"{m.entry.id} {m.score:.0f}" for m in outcome.result.ranked[:3] if m.score > 0
-        )
+        got = outcome.result.answer_id or "no answer"
+        best = ", ".join(f"{m.entry.id} {m.score:.0f}" for m in outcome.result.leaders(EXPLAINED))
         rows.append(
             (
                 "•",
