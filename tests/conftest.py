@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
 import textwrap
+import venv
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from tests.support import SMALL_FAQ
+from tests.support import REPO, SMALL_FAQ
 
 
 @pytest.fixture(autouse=True)
@@ -39,3 +41,22 @@ def write_faq(tmp_path: Path) -> Callable[[str], Path]:
 @pytest.fixture
 def small_faq(write_faq: Callable[[str], Path]) -> Path:
     return write_faq(SMALL_FAQ)
+
+
+@pytest.fixture(scope="session")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh virtual environment with lutaq installed from this checkout."""
+    home = tmp_path_factory.mktemp("install")
+    env_dir = home / "venv"
+    venv.create(env_dir, with_pip=True)
+    pip = [str(env_dir / "bin" / "python"), "-m", "pip", "install", "--quiet", str(REPO)]
+    done = subprocess.run(pip, capture_output=True, text=True, check=False, cwd=home)
+    assert done.returncode == 0, done.stderr
+    return env_dir
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test of the installed wheel is slow: `pytest -m "not slow"` leaves them out."""
+    for item in items:
+        if "installed" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

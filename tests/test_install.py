@@ -5,24 +5,11 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import venv
 from pathlib import Path
 
 import pytest
 
 from tests.support import REPO
-
-
-@pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh virtual environment with lutaq installed from this checkout."""
-    home = tmp_path_factory.mktemp("install")
-    env_dir = home / "venv"
-    venv.create(env_dir, with_pip=True)
-    pip = [str(env_dir / "bin" / "python"), "-m", "pip", "install", "--quiet", str(REPO)]
-    done = subprocess.run(pip, capture_output=True, text=True, check=False, cwd=home)
-    assert done.returncode == 0, done.stderr
-    return env_dir
 
 
 def _run(env_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:

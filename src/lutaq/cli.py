@@ -6,6 +6,8 @@ what a user waits for, and `lutaq list` has no use for a matcher.
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 from collections.abc import Iterator
 from enum import IntEnum
@@ -14,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from lutaq import __version__
+from lutaq import PROGRAM, __version__
 
 if TYPE_CHECKING:
     from lutaq.faq import Faq
@@ -27,7 +29,8 @@ class ExitCode(IntEnum):
     OK = 0
     NO_MATCH = 1
     USAGE = 2
-    INTERRUPTED = 130
+    OUTPUT_FAILED = 74  # sysexits.h EX_IOERR: the answer could not be written (disk full...)
+    INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 
 MAX_SUGGESTIONS = 3
@@ -51,6 +54,7 @@ EXAMPLES = _examples(
     "lutaq show duration",
     "lutaq sources",
     "lutaq eval tests/questions.toml",
+    "lutaq validate my-faq.toml",
     "lutaq --faq my-faq.toml list",
 )
 ASK_EXAMPLES = _examples(
@@ -68,6 +72,9 @@ EVAL_EXAMPLES = _examples(
 )
 LIST_EXAMPLES = _examples("lutaq list", "lutaq list --json", "lutaq list --faq my-faq.toml")
 SOURCES_EXAMPLES = _examples("lutaq sources", "lutaq sources --json")
+VALIDATE_EXAMPLES = _examples(
+    "lutaq validate", "lutaq validate my-faq.toml", "lutaq validate my-faq.toml --json"
+)
 SHOW_EXAMPLES = _examples("lutaq show duration", "lutaq show 3", "lutaq show patents --json")
 
 app = typer.Typer(
@@ -351,10 +358,112 @@ def show(
     print_entry(make_console(), faq, entry)
 
 
+@app.command(epilog=VALIDATE_EXAMPLES)
+def validate(
+    ctx: typer.Context,
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[PATH]",
+            help="The FAQ file to check. Default: --faq, else $LUTAQ_FAQ, else the bundled FAQ.",
+            show_default=False,
+        ),
+    ] = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Check a FAQ file and report every problem in it, for people writing their own FAQ.
+
+    Exits 0 when the file is usable (warnings included) and 2 when it has problems.
+    Warnings name questions and aliases that lutaq would not answer with their own entry.
+    """
+    from lutaq.faq import FaqError, bundled_path, load_faq
+
+    chosen = path if path is not None else ctx.obj
+    origin = str(chosen if chosen is not None else bundled_path())
+    try:
+        faq = load_faq(chosen)
+    except FaqError as error:
+        if json_output:
+            from lutaq.payload import validation_payload, write_json
+
+            write_json(validation_payload(origin, None, error.problems, ()))
+        else:
+            from lutaq.render import make_console, print_faq_error
+
+            print_faq_error(make_console(stderr=True), error)
+        raise typer.Exit(ExitCode.USAGE) from None
+    from lutaq.evaluate import evaluate, phrasing_cases
+    from lutaq.match import Matcher
+
+    unreached = evaluate(Matcher(faq), phrasing_cases(faq)).misses
+    if json_output:
+        from lutaq.payload import validation_payload, write_json
+
+        write_json(validation_payload(origin, faq, (), unreached))
+        return
+    from lutaq.render import make_console, print_validation
+
+    print_validation(make_console(), origin, faq, unreached)
+
+
 def main() -> None:
     """Console-script entry point."""
+    sys.exit(run())
+
+
+def run(args: list[str] | None = None) -> int:
+    """Run lutaq and turn every way it can end into a message and an exit code.
+
+    Click would print usage errors in a boxed panel and call Ctrl-C "Aborted!" with exit 1;
+    a failed write to stdout would end in a traceback. Each gets one line on stderr instead.
+    """
+    _prepare_streams()
+    try:
+        code = app(args=args, prog_name=PROGRAM, standalone_mode=False)
+        sys.stdout.flush()
+    except typer.TyperException as error:  # usage errors (exit 2) and Click's own failures
+        context = getattr(error, "ctx", None)
+        command = context.command_path if context is not None else PROGRAM
+        return _report(error.format_message(), f"Try: {command} --help", error.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:  # the reader left (`| head`); nothing more to say to it
+        _discard_stdout()
+        return ExitCode.NO_MATCH
+    except OSError as error:
+        _discard_stdout()
+        reason = error.strerror or str(error)
+        return _report(f"cannot write the output: {reason}", "", ExitCode.OUTPUT_FAILED)
+    return code if isinstance(code, int) else ExitCode.OK
+
+
+def _prepare_streams() -> None:
+    """Unencodable characters become "?" instead of errors; a closed pipe ends lutaq quietly."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
-    app(prog_name="lutaq")
+    if hasattr(signal, "SIGPIPE"):  # as cat and grep do: `lutaq list | head -1` just stops
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so Python's final flush cannot fail a second time."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+
+
+def _report(message: str, hint: str, code: int) -> int:
+    """Print an error on stderr and give back its exit code; stderr may be gone too."""
+    from lutaq.render import make_console, print_error
+
+    try:
+        print_error(make_console(stderr=True), message, hint)
+        sys.stderr.flush()
+    except OSError:
+        pass
+    return code

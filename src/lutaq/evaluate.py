@@ -126,3 +126,16 @@ def evaluate(matcher: Matcher, cases: Sequence[Case]) -> Report:
             right, rank = result.answer_id is None, None
         outcomes.append(Outcome(case, result, right, rank))
     return Report(tuple(outcomes))
+
+
+def phrasing_cases(faq: Faq) -> list[Case]:
+    """Every question and alias of a FAQ as a case its own entry must answer.
+
+    An alias no one can reach (only stop words, or closer to another entry) is a mistake
+    an author cannot see by reading the file; `lutaq validate` warns about each one.
+    """
+    return [
+        Case(question=phrasing, expect=(entry.id,), group="in")
+        for entry in faq.entries
+        for phrasing in entry.phrasings
+    ]

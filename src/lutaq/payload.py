@@ -6,13 +6,17 @@ Plain dicts and lists only, so the JSON path never imports Rich.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 from lutaq.faq import Entry, Faq
 
 if TYPE_CHECKING:
-    from lutaq.evaluate import Report
+    from collections.abc import Sequence
+
+    from lutaq.evaluate import Outcome, Report
+    from lutaq.faq import Problem
     from lutaq.match import Match, Matcher, Result
 
 JsonObject = dict[str, Any]
@@ -72,6 +76,11 @@ def sources_payload(faq: Faq) -> list[JsonObject]:
     ]
 
 
+# C1 controls, bidi overrides and lone surrogates (from undecodable arguments) that
+# json.dumps leaves as they are when it keeps non-ASCII text: a terminal may act on them.
+_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
 def write_json(data: object, *, stream: TextIO | None = None, compact: bool = False) -> None:
     """One JSON document; escapes non-ASCII only when the stream cannot encode it."""
     stream = stream if stream is not None else sys.stdout
@@ -81,6 +90,8 @@ def write_json(data: object, *, stream: TextIO | None = None, compact: bool = Fa
         text = json.dumps(data, ensure_ascii=ensure_ascii, separators=(",", ":"))
     else:
         text = json.dumps(data, ensure_ascii=ensure_ascii, indent=2)
+    if not ensure_ascii:
+        text = _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
     stream.write(text + "\n")
 
 
@@ -138,5 +149,28 @@ def report_payload(report: Report, origin: str) -> JsonObject:
                 ],
             }
             for outcome in report.misses
+        ],
+    }
+
+
+def validation_payload(
+    origin: str, faq: Faq | None, problems: Sequence[Problem], unreached: Sequence[Outcome]
+) -> JsonObject:
+    """`lutaq validate --json`: counts when usable, else every problem with where it is."""
+    return {
+        "file": origin,
+        "valid": faq is not None,
+        "entries": len(faq.entries) if faq is not None else None,
+        "sources": len(faq.sources) if faq is not None else None,
+        "synonyms": len(faq.synonyms) if faq is not None else None,
+        "problems": [{"where": problem.where, "message": problem.message} for problem in problems],
+        "warnings": [
+            {
+                "entry": outcome.case.expect[0],
+                "phrasing": outcome.case.question,
+                "got": outcome.result.answer_id,
+                "reason": outcome.result.reason,
+            }
+            for outcome in unreached
         ],
     }

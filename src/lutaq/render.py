@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from lutaq import PROGRAM
 from lutaq.faq import Entry, Faq, FaqError, Source
 from lutaq.payload import EXPLAINED
 
@@ -21,12 +22,14 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
-    from lutaq.evaluate import Report
+    from lutaq.evaluate import Outcome, Report
     from lutaq.match import Match, Matcher, Result
 
-PROGRAM = "lutaq"
+
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _UNWRAPPED_WIDTH = 10_000
+ECHO_LIMIT = 80
+"""Longest stretch of a user's question that messages quote back (a 100 KB paste helps nobody)."""
 
 QUESTION = "bold cyan"
 HEADING = "bold"
@@ -38,6 +41,14 @@ ERROR = "bold red"
 def clean(text: str) -> str:
     """Text safe for a terminal: no escape sequences, control or bidi-override characters."""
     return _UNPRINTABLE.sub("", text.replace("\t", " "))
+
+
+def quoted(text: str, limit: int = ECHO_LIMIT) -> str:
+    """A user's text for a message: cleaned, on one line, shortened, in quotes."""
+    text = " ".join(clean(text).split())
+    if len(text) > limit:
+        text = text[: limit - 3] + "..."
+    return repr(text)
 
 
 def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Console:
@@ -150,7 +161,7 @@ def print_answer(
         raise ValueError("print_answer needs a result with an answer")
     items: list[RenderableType] = []
     if echo_query:
-        items.append(_text(("» ", MUTED), (result.query, HEADING)))
+        items.append(_text(("» ", MUTED), (quoted(result.query)[1:-1], HEADING)))
     items += _entry_block(faq, answer.entry)
     if related:
         items += ["", _text(("Related questions", HEADING)), _questions(related, numbered=False)]
@@ -173,7 +184,7 @@ def print_no_match(console: Console, result: Result, suggestions: Sequence[Match
         _text(
             (f"{PROGRAM}: ", ERROR),
             "no confident match for ",
-            (repr(clean(result.query)), HEADING),
+            (quoted(result.query), HEADING),
             (f" ({result.reason})", MUTED),
         )
     ]
@@ -187,7 +198,7 @@ def print_explanation(console: Console, matcher: Matcher, result: Result) -> Non
     """`ask --explain`: each question word, how it was read, and what it adds to each entry."""
     shown = result.leaders(EXPLAINED)
     items: list[RenderableType] = [
-        _text(("Why this answer", HEADING), (f" (for {clean(result.query)!r})", MUTED)),
+        _text(("Why this answer", HEADING), (f" (for {quoted(result.query)})", MUTED)),
         _text(
             f"Decision: {result.reason}. An answer needs a score of at least "
             f"{matcher.threshold:g} and a lead of at least {matcher.margin:g} over the next entry."
@@ -262,13 +273,51 @@ def print_report(console: Console, report: Report, origin: str) -> None:
             (
                 "•",
                 _text(
-                    (repr(clean(outcome.case.question)), HEADING),
+                    (quoted(outcome.case.question), HEADING),
                     f"  expected {expected}, got {got}",
                     (f" ({outcome.result.reason}; best: {best or 'none'})", MUTED),
                 ),
             )
         )
     items += [_text((f"Misses ({len(report.misses)})", HEADING)), _hanging(rows)]
+    _emit(console, items)
+
+
+def print_validation(console: Console, origin: str, faq: Faq, unreached: Sequence[Outcome]) -> None:
+    """`lutaq validate` on a usable file: what it holds, and phrasings no one can reach."""
+    counts = ", ".join(
+        f"{count} {noun if count == 1 else plural}"
+        for count, noun, plural in (
+            (len(faq.entries), "entry", "entries"),
+            (len(faq.sources), "source", "sources"),
+            (len(faq.synonyms), "synonym group", "synonym groups"),
+        )
+    )
+    items: list[RenderableType] = [_text((clean(origin), HEADING), f": valid FAQ ({counts}).")]
+    if unreached:
+        rows: list[tuple[str, RenderableType]] = []
+        for outcome in unreached:
+            got = outcome.result.answer_id
+            verdict = f"answered by {got}" if got else "not answered"
+            rows.append(
+                (
+                    "•",
+                    _text(
+                        f"{outcome.case.expect[0]}: ",
+                        (quoted(outcome.case.question), HEADING),
+                        f" is {verdict}",
+                        (f" ({outcome.result.reason})", MUTED),
+                    ),
+                )
+            )
+        items += [
+            _text(
+                (f"Warnings ({len(unreached)})", HEADING),
+                ": questions and aliases that lutaq would not answer with their own entry "
+                "(see README, Tuning a FAQ)",
+            ),
+            _hanging(rows),
+        ]
     _emit(console, items)
 
 
@@ -318,7 +367,7 @@ def _table(console: Console, *columns: tuple[str, JustifyMethod]) -> Table:
     from rich import box
     from rich.table import Table
 
-    styled = console.is_terminal
+    styled = console.is_terminal and not console.is_dumb_terminal
     table = Table(
         box=box.SIMPLE_HEAD if styled else None,
         show_edge=False,
