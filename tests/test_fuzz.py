@@ -18,8 +18,9 @@ from typer.testing import CliRunner
 
 from lutaq.cli import app
 from lutaq.faq import FaqError, load_faq, parse_faq
+from lutaq.layout import answer_blocks, plain_text, show_blocks
 from lutaq.match import Matcher
-from lutaq.render import make_console, print_answer, print_entry
+from lutaq.render import make_console, print_blocks
 
 FUZZ = settings(deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 MATCHER = Matcher(load_faq())
@@ -151,13 +152,17 @@ def test_loader_takes_any_toml_document(document: dict[str, Any]) -> None:
         assert problems
         assert all(problem.where.startswith("fuzz.toml") for problem in problems)
         return
-    matcher = Matcher(faq)  # a valid FAQ can be indexed, asked and printed
-    stream = io.StringIO()
+    matcher = Matcher(faq)  # a valid FAQ can be indexed, asked and printed, both ways alike
     for item in faq.entries:
-        print_entry(make_console(stream), faq, item)
+        layouts = [show_blocks(faq, item)]
         result = matcher.ask(item.question)
         if result.answer is not None:
-            print_answer(make_console(stream), faq, result, result.alternatives(3))
+            related = result.alternatives(3)
+            layouts.append(answer_blocks(faq, result, related, asked_for=3, echo_query=True))
+        for blocks in layouts:
+            stream = io.StringIO()
+            print_blocks(make_console(stream), blocks)
+            assert plain_text(blocks) == stream.getvalue()
 
 
 @FUZZ

@@ -6,17 +6,36 @@ import io
 from pathlib import Path
 
 from lutaq.faq import load_faq, parse_faq
+from lutaq.layout import Block, answer_blocks, clean, no_match_blocks, plain_text, show_blocks
 from lutaq.match import Matcher
-from lutaq.render import clean, make_console, print_answer, print_entry, print_list
+from lutaq.render import make_console, print_blocks, print_list
 from tests.support import SMALL_FAQ
+
+
+def _rendered(blocks: list[Block]) -> str:
+    """Blocks as Rich prints them to a pipe; the plain writer must print exactly the same."""
+    stream = io.StringIO()
+    print_blocks(make_console(stream), blocks)
+    assert plain_text(blocks) == stream.getvalue()
+    return stream.getvalue()
 
 
 def _render_answer(faq_text: str, question: str) -> str:
     faq = parse_faq(faq_text)
     result = Matcher(faq).ask(question)
-    stream = io.StringIO()
-    print_answer(make_console(stream), faq, result, [], echo_query=False)
-    return stream.getvalue()
+    return _rendered(answer_blocks(faq, result, [], asked_for=0, echo_query=False))
+
+
+def test_plain_writer_prints_what_rich_prints_to_a_pipe() -> None:
+    faq = load_faq()
+    matcher = Matcher(faq)
+    for entry in faq.entries:
+        _rendered(show_blocks(faq, entry))
+        result = matcher.ask(entry.question)
+        blocks = answer_blocks(faq, result, result.alternatives(3), asked_for=3, echo_query=True)
+        assert "Related questions" in _rendered(blocks)
+    refused = matcher.ask("side effects of aspirin")
+    assert "Did you mean:" in _rendered(no_match_blocks(refused, refused.suggestions(3)))
 
 
 def test_answer_shows_question_answer_sources_confidence_disclaimer() -> None:
@@ -55,7 +74,7 @@ def test_piped_output_is_unwrapped_and_unstyled() -> None:
     faq = load_faq()
     entry = faq.find("meaning")
     assert entry is not None
-    print_entry(make_console(stream), faq, entry)
+    print_blocks(make_console(stream), show_blocks(faq, entry))
     out = stream.getvalue()
     assert "\x1b[" not in out
     assert entry.paragraphs[0] in out.splitlines()

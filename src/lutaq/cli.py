@@ -234,12 +234,13 @@ def _answer(
             payload["explain"] = explain_payload(matcher, result)
         write_json(payload, compact=batch)
         return result.answer is not None
-    from lutaq.render import make_console, print_answer, print_explanation, print_no_match
+    from lutaq.layout import answer_blocks, no_match_blocks
+    from lutaq.render import make_console, print_explanation, print_layout
 
     if result.answer is None:
-        print_no_match(make_console(stderr=True), result, suggestions)
+        print_layout(no_match_blocks(result, suggestions), stderr=True)
     else:
-        print_answer(make_console(), faq, result, suggestions, asked_for=top, echo_query=batch)
+        print_layout(answer_blocks(faq, result, suggestions, asked_for=top, echo_query=batch))
     if explain:
         typer.echo()
         print_explanation(make_console(), matcher, result)
@@ -353,9 +354,10 @@ def show(
 
         write_json(entry_payload(faq, entry))
         return
-    from lutaq.render import make_console, print_entry
+    from lutaq.layout import show_blocks
+    from lutaq.render import print_layout
 
-    print_entry(make_console(), faq, entry)
+    print_layout(show_blocks(faq, entry))
 
 
 @app.command(epilog=VALIDATE_EXAMPLES)

@@ -76,9 +76,10 @@ def sources_payload(faq: Faq) -> list[JsonObject]:
     ]
 
 
-# C1 controls, bidi overrides and lone surrogates (from undecodable arguments) that
-# json.dumps leaves as they are when it keeps non-ASCII text: a terminal may act on them.
-_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# What json.dumps leaves as it is when it keeps non-ASCII text, but should not be: C1 controls,
+# bidi overrides (a terminal may act on them), lone surrogates (from undecodable arguments),
+# and the line and paragraph separators that str.splitlines() and JavaScript split lines on.
+_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def write_json(data: object, *, stream: TextIO | None = None, compact: bool = False) -> None:

@@ -2,18 +2,33 @@
 
 FAQ files are written by other people, so nothing from them is ever parsed as Rich markup
 (it is appended as Text) and control characters are dropped before anything is printed.
+Rich itself is imported only when something is printed with it: answers printed to a pipe
+(`print_layout`) never need it.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from lutaq import PROGRAM
-from lutaq.faq import Entry, Faq, FaqError, Source
+from lutaq.faq import Faq, FaqError
+from lutaq.layout import (
+    ERROR,
+    HEADING,
+    LINK,
+    MUTED,
+    QUESTION,
+    Block,
+    Hanging,
+    Line,
+    clean,
+    plain_text,
+    quoted,
+    wants_rich,
+)
 from lutaq.payload import EXPLAINED
 
 if TYPE_CHECKING:
@@ -23,32 +38,19 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from lutaq.evaluate import Outcome, Report
-    from lutaq.match import Match, Matcher, Result
+    from lutaq.match import Matcher, Result
 
 
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _UNWRAPPED_WIDTH = 10_000
-ECHO_LIMIT = 80
-"""Longest stretch of a user's question that messages quote back (a 100 KB paste helps nobody)."""
-
-QUESTION = "bold cyan"
-HEADING = "bold"
-MUTED = "dim"
-NOTE = "italic"
-ERROR = "bold red"
 
 
-def clean(text: str) -> str:
-    """Text safe for a terminal: no escape sequences, control or bidi-override characters."""
-    return _UNPRINTABLE.sub("", text.replace("\t", " "))
-
-
-def quoted(text: str, limit: int = ECHO_LIMIT) -> str:
-    """A user's text for a message: cleaned, on one line, shortened, in quotes."""
-    text = " ".join(clean(text).split())
-    if len(text) > limit:
-        text = text[: limit - 3] + "..."
-    return repr(text)
+def print_layout(blocks: Sequence[Block], *, stderr: bool = False) -> None:
+    """Print a layout to stdout (or stderr): through Rich when it styles or wraps, else plain."""
+    stream = sys.stderr if stderr else sys.stdout
+    if wants_rich(stream):
+        print_blocks(make_console(stream), blocks)
+    else:
+        stream.write(plain_text(blocks))
 
 
 def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Console:
@@ -100,98 +102,26 @@ def _hanging(rows: Sequence[tuple[str, RenderableType]]) -> Table:
     return grid
 
 
-def _sources_block(sources: Sequence[Source]) -> list[RenderableType]:
+def print_blocks(console: Console, blocks: Sequence[Block]) -> None:
+    """Print a layout (layout.py) with Rich: styled, wrapped, links clickable."""
+    _emit(console, [_renderable(block) for block in blocks])
+
+
+def _renderable(block: Block) -> RenderableType:
+    if isinstance(block, Hanging):
+        return _hanging([(marker, _rich_line(body)) for marker, body in block.rows])
+    return _rich_line(block)
+
+
+def _rich_line(body: Line) -> Text:
     from rich.style import Style
 
-    rows: list[tuple[str, RenderableType]] = []
-    for number, source in enumerate(sources, start=1):
-        url = clean(source.url)
-        body = _text(source.title, "\n", (url, Style(link=url, underline=True)))
-        rows.append((f"[{number}]", body))
-    return [_text(("Sources", HEADING)), _hanging(rows)]
-
-
-def _questions(matches: Sequence[Match], *, numbered: bool) -> Table:
-    return _hanging(
-        [
-            (
-                f"{number}." if numbered else "•",
-                _text(match.entry.question, (f"  (lutaq show {match.entry.id})", MUTED)),
-            )
-            for number, match in enumerate(matches, start=1)
-        ]
-    )
-
-
-def _entry_block(faq: Faq, entry: Entry) -> list[RenderableType]:
-    block: list[RenderableType] = [
-        _text((entry.question, QUESTION), (f"  ({entry.id})", MUTED)),
-        "",
-    ]
-    for paragraph in entry.paragraphs:
-        block += [_text(paragraph), ""]
-    sources = faq.sources_of(entry)
-    if entry.figures:
-        number = {source.id: index for index, source in enumerate(sources, start=1)}
-        rows = [
-            ("•", _text(figure.text, (f" [{number[figure.source]}]", MUTED)))
-            for figure in entry.figures
-        ]
-        block += [_text(("Key figures", HEADING)), _hanging(rows), ""]
-    return block + _sources_block(sources)
-
-
-def print_entry(console: Console, faq: Faq, entry: Entry) -> None:
-    """`lutaq show`: an entry in full, with its sources and the disclaimer."""
-    _emit(console, [*_entry_block(faq, entry), "", _text((faq.disclaimer, NOTE))])
-
-
-def print_answer(
-    console: Console,
-    faq: Faq,
-    result: Result,
-    related: Sequence[Match],
-    *,
-    asked_for: int = 0,
-    echo_query: bool = False,
-) -> None:
-    """`lutaq ask`: the matched entry, related questions, confidence and the disclaimer."""
-    answer = result.answer
-    if answer is None:
-        raise ValueError("print_answer needs a result with an answer")
-    items: list[RenderableType] = []
-    if echo_query:
-        items.append(_text(("» ", MUTED), (quoted(result.query)[1:-1], HEADING)))
-    items += _entry_block(faq, answer.entry)
-    if related:
-        items += ["", _text(("Related questions", HEADING)), _questions(related, numbered=False)]
-    elif asked_for:
-        items += [
-            "",
-            _text(("Related questions: no other entry shares words with this one.", MUTED)),
-        ]
-    items += [
-        "",
-        _text((f"Confidence: {answer.score:.0f}/100", MUTED)),
-        _text((faq.disclaimer, NOTE)),
-    ]
-    _emit(console, items)
-
-
-def print_no_match(console: Console, result: Result, suggestions: Sequence[Match]) -> None:
-    """No confident answer: say so, why, and what the user could ask instead."""
-    items: list[RenderableType] = [
-        _text(
-            (f"{PROGRAM}: ", ERROR),
-            "no confident match for ",
-            (quoted(result.query), HEADING),
-            (f" ({result.reason})", MUTED),
+    return _text(
+        *(
+            (text, Style(link=clean(text), underline=True) if style == LINK else style)
+            for text, style in body.spans
         )
-    ]
-    if suggestions:
-        items += [_text("Did you mean:"), _questions(suggestions, numbered=True)]
-    items.append(_text("See every question with: ", ("lutaq list", HEADING)))
-    _emit(console, items)
+    )
 
 
 def print_explanation(console: Console, matcher: Matcher, result: Result) -> None:

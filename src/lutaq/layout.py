@@ -1,0 +1,189 @@
+"""What an answer looks like, as data: lines of styled spans and hanging lists, without Rich.
+
+`lutaq ask` is start-up bound and importing Rich costs more than everything else lutaq does,
+so the layout of entries, answers and refusals is built here once and printed two ways: by
+render.py through Rich on a terminal, and by `write_plain` when the output is plain text.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TextIO
+
+from lutaq import PROGRAM
+from lutaq.faq import Entry, Faq
+
+if TYPE_CHECKING:
+    from lutaq.match import Match, Result
+
+QUESTION = "bold cyan"
+HEADING = "bold"
+MUTED = "dim"
+NOTE = "italic"
+ERROR = "bold red"
+LINK = "link"
+"""A URL: underlined and clickable on terminals that support links."""
+
+ECHO_LIMIT = 80
+"""Longest stretch of a user's question that messages quote back (a 100 KB paste helps nobody)."""
+
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+Span = tuple[str, str]
+"""Text and its style name ("" for none)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One paragraph of styled text; wraps on a terminal."""
+
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Hanging:
+    """Marked items ("[1]", "•", "2.") whose continuation lines stay under their text."""
+
+    rows: tuple[tuple[str, Line], ...]
+
+
+Block = Line | Hanging
+BLANK = Line()
+
+
+def clean(text: str) -> str:
+    """Text safe for a terminal: no escape sequences, control or bidi-override characters."""
+    return _UNPRINTABLE.sub("", text.replace("\t", " "))
+
+
+def quoted(text: str, limit: int = ECHO_LIMIT) -> str:
+    """A user's text for a message: cleaned, on one line, shortened, in quotes."""
+    text = " ".join(clean(text).split())
+    if len(text) > limit:
+        text = text[: limit - 3] + "..."
+    return repr(text)
+
+
+def line(*parts: Span | str) -> Line:
+    """A line from plain strings and (text, style) pairs."""
+    return Line(tuple((part, "") if isinstance(part, str) else part for part in parts))
+
+
+def entry_blocks(faq: Faq, entry: Entry) -> list[Block]:
+    """An entry in full: question, answer paragraphs, key figures, numbered sources."""
+    blocks: list[Block] = [line((entry.question, QUESTION), (f"  ({entry.id})", MUTED)), BLANK]
+    for paragraph in entry.paragraphs:
+        blocks += [line(paragraph), BLANK]
+    sources = faq.sources_of(entry)
+    if entry.figures:
+        number = {source.id: index for index, source in enumerate(sources, start=1)}
+        figures = tuple(
+            ("•", line(figure.text, (f" [{number[figure.source]}]", MUTED)))
+            for figure in entry.figures
+        )
+        blocks += [line(("Key figures", HEADING)), Hanging(figures), BLANK]
+    rows = tuple(
+        (f"[{number}]", line(source.title, "\n", (source.url, LINK)))
+        for number, source in enumerate(sources, start=1)
+    )
+    return [*blocks, line(("Sources", HEADING)), Hanging(rows)]
+
+
+def show_blocks(faq: Faq, entry: Entry) -> list[Block]:
+    """`lutaq show`: an entry in full and the disclaimer."""
+    return [*entry_blocks(faq, entry), BLANK, line((faq.disclaimer, NOTE))]
+
+
+def answer_blocks(
+    faq: Faq, result: Result, related: Sequence[Match], *, asked_for: int, echo_query: bool
+) -> list[Block]:
+    """`lutaq ask`: the matched entry, related questions, confidence and the disclaimer."""
+    answer = result.answer
+    if answer is None:
+        raise ValueError("answer_blocks needs a result with an answer")
+    blocks: list[Block] = []
+    if echo_query:
+        blocks.append(line(("» ", MUTED), (quoted(result.query)[1:-1], HEADING)))
+    blocks += entry_blocks(faq, answer.entry)
+    if related:
+        blocks += [BLANK, line(("Related questions", HEADING)), questions(related, numbered=False)]
+    elif asked_for:
+        blocks += [
+            BLANK,
+            line(("Related questions: no other entry shares words with this one.", MUTED)),
+        ]
+    return [
+        *blocks,
+        BLANK,
+        line((f"Confidence: {answer.score:.0f}/100", MUTED)),
+        line((faq.disclaimer, NOTE)),
+    ]
+
+
+def no_match_blocks(result: Result, suggestions: Sequence[Match]) -> list[Block]:
+    """No confident answer: say so, why, and what the user could ask instead."""
+    blocks: list[Block] = [
+        line(
+            (f"{PROGRAM}: ", ERROR),
+            "no confident match for ",
+            (quoted(result.query), HEADING),
+            (f" ({result.reason})", MUTED),
+        )
+    ]
+    if suggestions:
+        blocks += [line("Did you mean:"), questions(suggestions, numbered=True)]
+    return [*blocks, line("See every question with: ", ("lutaq list", HEADING))]
+
+
+def questions(matches: Sequence[Match], *, numbered: bool) -> Hanging:
+    """Entries as a list of their questions, each with the command that shows it."""
+    return Hanging(
+        tuple(
+            (
+                f"{number}." if numbered else "•",
+                line(match.entry.question, (f"  (lutaq show {match.entry.id})", MUTED)),
+            )
+            for number, match in enumerate(matches, start=1)
+        )
+    )
+
+
+def plain_text(blocks: Sequence[Block]) -> str:
+    """Blocks as unstyled, unwrapped text: what a pipe or a file gets."""
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Line):
+            out += _text(block).split("\n")
+            continue
+        markers = [f"  {marker}" for marker, _ in block.rows]
+        width = max(map(len, markers), default=0)
+        for marker, (_, body) in zip(markers, block.rows, strict=True):
+            first, *rest = _text(body).split("\n")
+            out.append(f"{marker.rjust(width)} {first}")
+            out += [" " * (width + 1) + more for more in rest]
+    return "".join(text.rstrip() + "\n" for text in out)
+
+
+def _text(body: Line) -> str:
+    return "".join(clean(text) for text, _ in body.spans)
+
+
+def wants_rich(stream: TextIO) -> bool:
+    """Whether output to this stream needs Rich: a terminal, forced styling, or a set width.
+
+    Mirrors what makes Rich style or wrap output (FORCE_COLOR, TTY_COMPATIBLE, COLUMNS);
+    anything else is plain text, which `plain_text` writes the same way without importing Rich.
+    """
+    if os.environ.get("FORCE_COLOR") or os.environ.get("COLUMNS"):
+        return True
+    tty_compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if tty_compatible in ("0", "1"):
+        return tty_compatible == "1"
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # a closed stream
+        return False
