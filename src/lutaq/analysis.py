@@ -8,10 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from typing import NamedTuple
 
 from lutaq.text import stem, words
 
@@ -51,8 +48,7 @@ def tokens(text: str) -> list[str]:
     return [stem(word) for word in words(text)]
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     """One unit of meaning in a question: what was typed, and what it was read as."""
 
     typed: str
@@ -108,6 +104,11 @@ class Analyzer:
             return [Term(word, word, 1.0, "exact")]
         edits = allowed_edits(word)
         if edits:
+            # Imported here: most questions are spelt right, and RapidFuzz takes longer to
+            # import than lutaq takes to answer.
+            from rapidfuzz import process
+            from rapidfuzz.distance import OSA
+
             # Typos rarely hit the first letter; requiring it keeps "rice" from becoming "price".
             found = process.extract(
                 word,

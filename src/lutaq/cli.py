@@ -157,6 +157,21 @@ def _load(ctx: typer.Context, path: Path | None) -> Faq:
         raise typer.Exit(ExitCode.USAGE) from None
 
 
+def _matcher(ctx: typer.Context, path: Path | None) -> Matcher:
+    """Like _load, but the FAQ prepared for matching, from the cache when it can be."""
+    from lutaq.cache import prepared_matcher
+    from lutaq.faq import FaqError
+
+    chosen = path if path is not None else ctx.obj
+    try:
+        return prepared_matcher(chosen)
+    except FaqError as error:
+        from lutaq.render import make_console, print_faq_error
+
+        print_faq_error(make_console(stderr=True), error)
+        raise typer.Exit(ExitCode.USAGE) from None
+
+
 def _fail(message: str, hint: str, code: ExitCode) -> NoReturn:
     from lutaq.render import make_console, print_error
 
@@ -204,10 +219,7 @@ def ask(
             'Ask like this: lutaq ask "how long does it work" (or see: lutaq list)',
             ExitCode.USAGE,
         )
-    faq = _load(ctx, faq_path)
-    from lutaq.match import Matcher
-
-    matcher = Matcher(faq)
+    matcher = _matcher(ctx, faq_path)
     if words == ["-"]:
         for line in _stdin_questions():
             _answer(matcher, matcher.ask(line), top, json_output, explain, batch=True)
@@ -275,19 +287,18 @@ def evaluate_questions(
 
     For FAQ authors tuning aliases and synonyms (see README, "Tuning a FAQ").
     """
-    faq = _load(ctx, faq_path)
+    matcher = _matcher(ctx, faq_path)
     from lutaq.evaluate import evaluate, load_cases
     from lutaq.faq import FaqError
-    from lutaq.match import Matcher
 
     try:
-        cases = load_cases(questions, faq)
+        cases = load_cases(questions, matcher.faq)
     except FaqError as error:
         from lutaq.render import make_console, print_faq_error
 
         print_faq_error(make_console(stderr=True), error, noun="question file")
         raise typer.Exit(ExitCode.USAGE) from None
-    report = evaluate(Matcher(faq), cases)
+    report = evaluate(matcher, cases)
     if json_output:
         from lutaq.payload import report_payload, write_json
 

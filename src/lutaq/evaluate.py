@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lutaq.faq import Faq, FaqError, Problem, read_faq_text
+from lutaq.faq import Faq, FaqError, Problem, decode_faq, read_faq_bytes
 from lutaq.match import Matcher, Result
 
 GROUPS = ("in", "oos", "hard")
@@ -66,7 +66,7 @@ class Report:
 def load_cases(path: Path, faq: Faq) -> list[Case]:
     """Read and check a question file against a FAQ; FaqError lists every problem."""
     origin = str(path)
-    text = read_faq_text(path)
+    text = decode_faq(read_faq_bytes(path), str(path))
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

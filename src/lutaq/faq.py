@@ -8,13 +8,10 @@ the first one.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from lutaq.text import normalise
 
@@ -29,8 +26,7 @@ _ENTRY_KEYS = frozenset({"id", "question", "answer", "sources", "aliases", "figu
 _FIGURE_KEYS = frozenset({"text", "source"})
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """A citable document: what an answer's statements rest on."""
 
     id: str
@@ -38,16 +34,14 @@ class Source:
     url: str
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """A key figure: one number-bearing statement and the one source that gives it."""
 
     text: str
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One question and its answer, with the sources it cites."""
 
     id: str
@@ -74,8 +68,7 @@ class Entry:
         return tuple(" ".join(block.split()) for block in blocks if block.strip())
 
 
-@dataclass(frozen=True, slots=True)
-class Faq:
+class Faq(NamedTuple):
     """A validated FAQ: entries in file order, sources by id."""
 
     entries: tuple[Entry, ...]
@@ -83,17 +76,14 @@ class Faq:
     title: str = "FAQ"
     disclaimer: str = DEFAULT_DISCLAIMER
     origin: str = ""
-    synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    _by_id: Mapping[str, Entry] = field(default_factory=dict, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_id", {entry.id: entry for entry in self.entries})
+    synonyms: Mapping[str, tuple[str, ...]] = MappingProxyType({})
 
     def find(self, key: str) -> Entry | None:
         """An entry by id, or by its 1-based number as `lutaq list` shows it."""
         key = key.strip()
-        if key in self._by_id:
-            return self._by_id[key]
+        for entry in self.entries:
+            if entry.id == key:
+                return entry
         if key.isascii() and key.isdigit() and 1 <= int(key) <= len(self.entries):
             return self.entries[int(key) - 1]
         return None
@@ -107,8 +97,7 @@ class Faq:
         return tuple(entry.id for entry in self.entries if source_id in entry.cited)
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a FAQ file, and where it is."""
 
     where: str
@@ -131,20 +120,20 @@ class FaqError(Exception):
 
 def bundled_path() -> Path:
     """Where the FAQ shipped inside the package is (also the checkout's data/faq.toml)."""
-    return Path(str(resources.files("lutaq").joinpath("data", BUNDLED_NAME)))
+    return Path(__file__).parent / "data" / BUNDLED_NAME
 
 
 def load_faq(path: Path | None = None) -> Faq:
     """Read and validate a FAQ file; the bundled one when no path is given."""
     path = bundled_path() if path is None else path
-    return parse_faq(read_faq_text(path), origin=str(path))
+    return parse_faq(decode_faq(read_faq_bytes(path), str(path)), origin=str(path))
 
 
-def read_faq_text(path: Path) -> str:
-    """The file's text, or a FaqError that says in plain words why it can't be read."""
+def read_faq_bytes(path: Path) -> bytes:
+    """The file's bytes, or a FaqError that says in plain words why it can't be read."""
     origin = str(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise FaqError(origin, [Problem(origin, "no such file")]) from None
     except IsADirectoryError:
@@ -153,6 +142,10 @@ def read_faq_text(path: Path) -> str:
         raise FaqError(origin, [Problem(origin, "permission denied")]) from None
     except OSError as error:
         raise FaqError(origin, [Problem(origin, error.strerror or str(error))]) from None
+
+
+def decode_faq(data: bytes, origin: str) -> str:
+    """UTF-8 text (a byte-order mark allowed), or a FaqError pointing at the first bad byte."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -165,6 +158,8 @@ def parse_faq(text: str, origin: str = "<faq>") -> Faq:
     """Validate a FAQ document; raise FaqError listing every problem."""
     if not text.strip():
         raise FaqError(origin, [Problem(origin, "the file is empty")])
+    import tomllib  # here, not above: a cached FAQ (cache.py) is never parsed
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -481,6 +476,8 @@ class _Checker:
 def _is_web_url(url: str) -> bool:
     if any(ch.isspace() or not ch.isprintable() for ch in url):
         return False
+    from urllib.parse import urlsplit
+
     parts = urlsplit(url)
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from lutaq import PROGRAM
 from lutaq.faq import Entry, Faq
@@ -27,6 +26,9 @@ ERROR = "bold red"
 LINK = "link"
 """A URL: underlined and clickable on terminals that support links."""
 
+EXPLAINED = 3
+"""How many of the closest entries `--explain` and `lutaq eval` show."""
+
 ECHO_LIMIT = 80
 """Longest stretch of a user's question that messages quote back (a 100 KB paste helps nobody)."""
 
@@ -36,15 +38,13 @@ Span = tuple[str, str]
 """Text and its style name ("" for none)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One paragraph of styled text; wraps on a terminal."""
 
     spans: tuple[Span, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Hanging:
+class Hanging(NamedTuple):
     """Marked items ("[1]", "•", "2.") whose continuation lines stay under their text."""
 
     rows: tuple[tuple[str, Line], ...]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lutaq.analysis import STOP_WORDS, Analyzer, Term, allowed_edits
 from lutaq.faq import Entry, Faq
@@ -53,8 +53,7 @@ SUGGESTION_FLOOR = 25.0
 """Entries scoring below this are too far off to offer as "Did you mean"."""
 
 
-@dataclass(frozen=True, slots=True)
-class WordMatch:
+class WordMatch(NamedTuple):
     """How one question term fared against an entry: for `ask --explain`."""
 
     term: Term
@@ -62,8 +61,7 @@ class WordMatch:
     matched: float  # 0-1: the share of the weight this entry earns
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """An entry with how well the question matches it (0-100), and why."""
 
     entry: Entry
@@ -74,8 +72,7 @@ class Match:
     words: tuple[WordMatch, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
+class Result(NamedTuple):
     """The matcher's verdict on one question: every entry ranked, and the answer if confident."""
 
     query: str
@@ -101,8 +98,7 @@ class Result:
         return self.answer.entry.id if self.answer is not None else None
 
 
-@dataclass(frozen=True, slots=True)
-class _Indexed:
+class _Indexed(NamedTuple):
     entry: Entry
     phrasings: tuple[tuple[str, frozenset[str]], ...]
     bag: frozenset[str]

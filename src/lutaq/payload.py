@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 from lutaq.faq import Entry, Faq
+from lutaq.layout import EXPLAINED
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
 
 JsonObject = dict[str, Any]
 
-EXPLAINED = 3
 """How many of the best entries `ask --explain` breaks down and `eval` shows for a miss."""
 
 

@@ -17,6 +17,7 @@ from lutaq import PROGRAM
 from lutaq.faq import Faq, FaqError
 from lutaq.layout import (
     ERROR,
+    EXPLAINED,
     HEADING,
     LINK,
     MUTED,
@@ -29,7 +30,6 @@ from lutaq.layout import (
     quoted,
     wants_rich,
 )
-from lutaq.payload import EXPLAINED
 
 if TYPE_CHECKING:
     from rich.console import Console, JustifyMethod, RenderableType
