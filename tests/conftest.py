@@ -15,10 +15,12 @@ from tests.support import REPO, SMALL_FAQ
 
 
 @pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test depends on the developer's terminal, colours or FAQ choice."""
+def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test depends on the developer's terminal, colours, FAQ choice or cache."""
     for name in ("LUTAQ_FAQ", "NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("LUTAQ_NO_CACHE", raising=False)
+    monkeypatch.setenv("LUTAQ_CACHE_DIR", str(tmp_path / "cache"))
 
 
 @pytest.fixture

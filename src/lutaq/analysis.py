@@ -69,6 +69,7 @@ class Analyzer:
             for phrase in (canonical, *variants):
                 self._phrases[tuple(tokens(phrase))] = term
         self._longest = max((len(key) for key in self._phrases), default=1)
+        self._starts = frozenset(key[0] for key in self._phrases if key)
         counts: Counter[str] = Counter()
         for text in phrasings:
             counts.update(tokens(text))
@@ -76,6 +77,7 @@ class Analyzer:
             counts.update(key)
         counts.update(STOP_WORDS)
         self._counts = counts
+        self._corrections: dict[str, list[Term]] = {}
         self._by_first: dict[str, list[str]] = {}
         for word in sorted(counts):
             self._by_first.setdefault(word[:1], []).append(word)
@@ -102,6 +104,12 @@ class Analyzer:
         """A question word as the FAQ knows it: exact, within a few typos, or two joined words."""
         if word in self._counts or not word.isalpha():
             return [Term(word, word, 1.0, "exact")]
+        known = self._corrections.get(word)
+        if known is None:  # batches (`ask -`) repeat words; searching the vocabulary is not free
+            known = self._corrections[word] = self._search(word)
+        return known
+
+    def _search(self, word: str) -> list[Term]:
         edits = allowed_edits(word)
         if edits:
             # Imported here: most questions are spelt right, and RapidFuzz takes longer to
@@ -131,6 +139,10 @@ class Analyzer:
         merged: list[Term] = []
         index = 0
         while index < len(read):
+            if read[index].term not in self._starts:  # most words begin no synonym phrase
+                merged.append(read[index])
+                index += 1
+                continue
             for size in range(min(self._longest, len(read) - index), 0, -1):
                 window = read[index : index + size]
                 term = self._phrases.get(tuple(t.term for t in window))

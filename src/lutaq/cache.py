@@ -1,7 +1,7 @@
 """A prepared matcher for each FAQ file, kept in the user's cache directory between runs.
 
 Parsing, validating and indexing a FAQ costs more than answering from it, and grows with the
-file; a pickled Matcher loads in a fraction of that. The key is a hash of the file's bytes,
+file; a pickled Matcher loads in a fraction of that. Its name holds checksums of the bytes,
 its path and lutaq's own code, so an edited FAQ or an upgraded lutaq never meets a stale
 entry. The cache is an optimisation only: a missing, corrupt, foreign or unwritable cache
 is ignored and the FAQ is prepared from the file as if there were none.
@@ -10,10 +10,10 @@ is ignored and the FAQ is prepared from the file as if there were none.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import sys
+import zlib
 from pathlib import Path
 
 from lutaq import __version__
@@ -66,16 +66,20 @@ def cache_dir() -> Path | None:
 
 
 def _name(path: Path, data: bytes) -> str:
-    """`<path hash>-<content hash>.pickle`: one file per FAQ path, replaced when either changes."""
-    where = hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogateescape"))
-    what = hashlib.sha256()
-    for part in (__version__, sys.version):
-        what.update(part.encode() + b"\0")
+    """`<path checksum>-<content checksum>.pickle`: one file per FAQ path, replaced on change.
+
+    CRC-32 and Adler-32 rather than SHA-256: the name has to tell an edited file or another
+    lutaq from the cached one, not resist attackers (who could rewrite the FAQ itself), and
+    zlib loads in a fraction of the time OpenSSL takes.
+    """
+    place = str(path.resolve()).encode("utf-8", "surrogateescape")
     package = Path(__file__).parent
-    for name in _CODE:
-        what.update((package / name).read_bytes())
-    what.update(data)
-    return f"{where.hexdigest()[:16]}-{what.hexdigest()[:32]}.pickle"
+    code = b"".join((package / name).read_bytes() for name in _CODE)
+    content = b"\0".join((__version__.encode(), sys.version.encode(), code, data))
+    return (
+        f"{zlib.crc32(place):08x}{zlib.adler32(place):08x}-"
+        f"{zlib.crc32(content):08x}{zlib.adler32(content):08x}{len(content):x}.pickle"
+    )
 
 
 def _read(entry: Path) -> Matcher | None:

@@ -11,6 +11,7 @@ entry: "side effects of aspirin" is about aspirin. Pure functions over a prepare
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -99,10 +100,17 @@ class Result(NamedTuple):
 
 
 class _Indexed(NamedTuple):
+    """One entry as the scorer reads it.
+
+    Terms are kept in tuples, not sets: they are short, and a cached index (cache.py) of a
+    large FAQ loads several times faster when it need not rebuild and rehash thousands of sets.
+    """
+
     entry: Entry
-    phrasings: tuple[tuple[str, frozenset[str]], ...]
-    bag: frozenset[str]
-    answer: frozenset[str]
+    phrasings: tuple[tuple[str, tuple[str, ...], float], ...]  # text, terms, their total IDF
+    bag: tuple[str, ...]  # every term of the entry's phrasings
+    answer: tuple[str, ...]  # terms only its answer and figures have
+    zero: Match  # what the entry scores against a question sharing no phrasing word with it
 
 
 class Matcher:
@@ -125,17 +133,17 @@ class Matcher:
         texts = [text for entry in faq.entries for text in entry.phrasings]
         answers = [_answer_text(entry) for entry in faq.entries]
         self.analyzer = Analyzer([*texts, *answers], faq.synonyms)
-        self._index: list[_Indexed] = []
-        for entry, answer in zip(faq.entries, answers, strict=True):
-            phrasings = tuple((text, self._terms(text)) for text in entry.phrasings)
-            bag = frozenset().union(*(terms for _, terms in phrasings))
-            self._index.append(_Indexed(entry, phrasings, bag, self._terms(answer) - bag))
+        read = []
         frequency: dict[str, int] = {}
         subject: dict[str, int] = {}
-        for indexed in self._index:
-            for term in indexed.bag | indexed.answer:
+        for entry, answer in zip(faq.entries, answers, strict=True):
+            phrasings = [(text, self._terms(text)) for text in entry.phrasings]
+            bag = frozenset().union(*(terms for _, terms in phrasings))
+            answer_only = self._terms(answer) - bag
+            read.append((entry, phrasings, bag, answer_only))
+            for term in bag | answer_only:
                 frequency[term] = frequency.get(term, 0) + 1
-            for term in indexed.bag:
+            for term in bag:
                 subject[term] = subject.get(term, 0) + 1
         count = max(len(faq.entries), 1)
         # The FAQ's subject: terms most entries are phrased with ("lutathera").
@@ -144,9 +152,23 @@ class Matcher:
         self._idf = {term: math.log(1 + count / df) for term, df in frequency.items()}
         self._rarest = math.log(1 + count)
         self._unknown = unknown_weight * self._rarest
+        self._index = [
+            _Indexed(
+                entry,
+                tuple(
+                    (text, tuple(terms), sum(self._idf[t] for t in terms))
+                    for text, terms in phrasings
+                ),
+                tuple(bag),
+                tuple(answer_only),
+                Match(entry, 0.0, entry.question),
+            )
+            for entry, phrasings, bag, answer_only in read
+        ]
 
     def _terms(self, text: str) -> frozenset[str]:
-        return frozenset(t.term for t in self.analyzer.terms(text, correct=False))
+        # Interned, so each term is one object: the cached index (cache.py) stores it once.
+        return frozenset(sys.intern(t.term) for t in self.analyzer.terms(text, correct=False))
 
     def ask(self, query: str) -> Result:
         """Rank every entry for a question and decide whether the best one is an answer."""
@@ -182,7 +204,12 @@ class Matcher:
         anchored = any(term.term in self._anchors for term in terms)
         unknown = self._anchored_unknown if anchored else self._unknown
         weighted = [(term, *self._weight(term, unknown)) for term in terms]
-        matches = [self._score(indexed, weighted) for indexed in self._index]
+        asked = {term.term for term in terms}
+        matches = [
+            # No phrasing word in common means no completeness, so a score of 0.
+            self._score(indexed, weighted) if not asked.isdisjoint(indexed.bag) else indexed.zero
+            for indexed in self._index
+        ]
         return tuple(sorted(matches, key=lambda match: -match.score))
 
     def _weight(self, term: Term, unknown: float) -> tuple[float, float]:
@@ -209,10 +236,10 @@ class Matcher:
         coverage = sum(word.weight * word.matched for word in words) / total
         matched = {word.term.term for word in words if word.term.term in indexed.bag}
         completeness, phrasing = 0.0, indexed.entry.question
-        for text, terms in indexed.phrasings:
+        for text, terms, total_idf in indexed.phrasings:
             if not terms:
                 continue
-            used = sum(self._idf[t] for t in terms & matched) / sum(self._idf[t] for t in terms)
+            used = sum(self._idf[t] for t in terms if t in matched) / total_idf
             if used > completeness:
                 completeness, phrasing = used, text
         score = 100.0 * coverage**COVERAGE_POWER * completeness ** (1 - COVERAGE_POWER)

@@ -6,6 +6,7 @@ Both sides of every comparison go through the same functions, so "What's", "what
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -29,17 +30,20 @@ _CHAR_MAP = str.maketrans(
     }
 )
 
-_CONTRACTIONS = (
-    (re.compile(r"\bcan't\b"), "can not"),
-    (re.compile(r"\bwon't\b"), "will not"),
-    (re.compile(r"n't\b"), " not"),
-    (re.compile(r"'re\b"), " are"),
-    (re.compile(r"'ve\b"), " have"),
-    (re.compile(r"'ll\b"), " will"),
-    (re.compile(r"'m\b"), " am"),
-    (re.compile(r"'d\b"), " would"),
-    (re.compile(r"'s\b"), ""),
-)
+_CONTRACTIONS = {
+    "can't": "can not",
+    "won't": "will not",
+    "n't": " not",
+    "'re": " are",
+    "'ve": " have",
+    "'ll": " will",
+    "'m": " am",
+    "'d": " would",
+    "'s": "",
+}
+# One pass; "can't" and "won't" start earlier in the text than their "n't", so they win.
+_CONTRACTION = re.compile(r"\b(?:can't|won't)\b|(?:n't|'re|'ve|'ll|'m|'d|'s)\b")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 # "lu-177", "NETTER-1": a hyphen between letters and digits joins one name.
 _LETTER_DIGIT_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=\d)|(?<=\d)-(?=[^\W\d_])")
@@ -49,18 +53,24 @@ _DOUBLED = re.compile(r"([b-df-hj-km-np-rtv-z])\1$")
 
 def fold(text: str) -> str:
     """Case, accents and typography folded away; words and their order kept."""
+    if text.isascii():  # the common case, and nothing below changes ASCII but case and "`"
+        return text.translate(_CHAR_MAP).casefold()
     text = unicodedata.normalize("NFKC", text).translate(_CHAR_MAP).casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_ASCII.sub(_without_marks, unicodedata.normalize("NFKD", text))
+
+
+def _without_marks(run: re.Match[str]) -> str:
+    return "".join(ch for ch in run.group() if not unicodedata.combining(ch))
 
 
 def words(text: str) -> list[str]:
     """The words of a text, normalised, in order: the unit the matcher compares."""
     text = fold(text)
-    for pattern, replacement in _CONTRACTIONS:
-        text = pattern.sub(replacement, text)
-    text = text.replace("'", "")
-    text = _LETTER_DIGIT_HYPHEN.sub("", text)
+    if "'" in text:
+        text = _CONTRACTION.sub(lambda found: _CONTRACTIONS[found.group()], text)
+        text = text.replace("'", "")
+    if "-" in text:
+        text = _LETTER_DIGIT_HYPHEN.sub("", text)
     return _NON_WORD.sub(" ", text).split()
 
 
@@ -69,6 +79,7 @@ def normalise(text: str) -> str:
     return " ".join(words(text))
 
 
+@functools.lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """Light suffix folding, so "effects"/"effect" and "improved"/"improves" meet.
 
