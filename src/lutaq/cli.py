@@ -50,6 +50,7 @@ def _examples(*lines: str) -> str:
 EXAMPLES = _examples(
     'lutaq ask "how long does it work"',
     "lutaq ask how long did patients benefit --top 2",
+    "lutaq chat",
     "lutaq list",
     "lutaq show duration",
     "lutaq sources",
@@ -64,6 +65,9 @@ ASK_EXAMPLES = _examples(
     'lutaq ask --json "side effects"',
     'lutaq ask --explain "how lnog does it last"',
     "printf 'risks\\nquality of life\\n' | lutaq ask --json -",
+)
+CHAT_EXAMPLES = _examples(
+    "lutaq chat", "lutaq chat --pager", "lutaq chat < questions.txt", "lutaq --faq my-faq.toml chat"
 )
 EVAL_EXAMPLES = _examples(
     "lutaq eval tests/questions.toml",
@@ -86,7 +90,6 @@ app = typer.Typer(
     epilog=EXAMPLES,
     context_settings={"help_option_names": ["-h", "--help"]},
     invoke_without_command=True,
-    add_completion=False,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
@@ -111,6 +114,13 @@ GroupFaqOption = Annotated[
         metavar="PATH",
         help="Use this FAQ file for the command (same format; see README).",
         show_default=False,
+    ),
+]
+PagerOption = Annotated[
+    bool,
+    typer.Option(
+        "--pager",
+        help="On a terminal, show answers longer than the screen through $PAGER (else less).",
     ),
 ]
 JsonOption = Annotated[
@@ -205,6 +215,7 @@ def ask(
         ),
     ] = False,
     json_output: JsonOption = False,
+    pager: PagerOption = False,
     faq_path: FaqOption = None,
 ) -> None:
     """Answer a question with the closest FAQ entry and its sources.
@@ -216,21 +227,33 @@ def ask(
     if not text:
         _fail(
             "no question given",
-            'Ask like this: lutaq ask "how long does it work" (or see: lutaq list)',
+            'Ask like this: lutaq ask "how long does it work" (or: lutaq chat, lutaq list)',
             ExitCode.USAGE,
         )
     matcher = _matcher(ctx, faq_path)
     if words == ["-"]:
-        for line in _stdin_questions():
-            _answer(matcher, matcher.ask(line), top, json_output, explain, batch=True)
-            sys.stdout.flush()
+        _answer_stdin(matcher, top, json_output, explain)
         return
-    if not _answer(matcher, matcher.ask(text), top, json_output, explain, batch=False):
+    if not _answer(matcher, matcher.ask(text), top, json_output, explain, pager=pager):
         raise typer.Exit(ExitCode.NO_MATCH)
 
 
+def _answer_stdin(matcher: Matcher, top: int, json_output: bool, explain: bool) -> None:
+    """`ask -`: every line of stdin a question, each answer written as soon as it is ready."""
+    for line in _stdin_questions():
+        _answer(matcher, matcher.ask(line), top, json_output, explain, batch=True)
+        sys.stdout.flush()
+
+
 def _answer(
-    matcher: Matcher, result: Result, top: int, json_output: bool, explain: bool, *, batch: bool
+    matcher: Matcher,
+    result: Result,
+    top: int,
+    json_output: bool,
+    explain: bool,
+    *,
+    batch: bool = False,
+    pager: bool = False,
 ) -> bool:
     """Print one result (answer, or no-match with suggestions); True when it was answered."""
     faq = matcher.faq
@@ -252,7 +275,8 @@ def _answer(
     if result.answer is None:
         print_layout(no_match_blocks(result, suggestions), stderr=True)
     else:
-        print_layout(answer_blocks(faq, result, suggestions, asked_for=top, echo_query=batch))
+        blocks = answer_blocks(faq, result, suggestions, asked_for=top, echo_query=batch)
+        print_layout(blocks, pager=pager)
     if explain:
         typer.echo()
         print_explanation(make_console(), matcher, result)
@@ -267,6 +291,47 @@ def _stdin_questions() -> Iterator[str]:
         line = raw.decode("utf-8", errors="replace").strip()
         if line:
             yield line
+
+
+@app.command(epilog=CHAT_EXAMPLES)
+def chat(ctx: typer.Context, pager: PagerOption = False, faq_path: FaqOption = None) -> None:
+    """Ask one question after another at a prompt, with line editing and history.
+
+    Commands at the prompt: list, sources, show ID, a number to pick a "Did you mean"
+    suggestion, help, quit (or Ctrl-D). When stdin is not a terminal, reads one question a
+    line, like `lutaq ask -`.
+    """
+    matcher = _matcher(ctx, faq_path)
+    if not sys.stdin.isatty():
+        _answer_stdin(matcher, 0, False, False)
+        return
+    from lutaq.chat import Session, line_editing
+    from lutaq.layout import answer_blocks, no_match_blocks, show_blocks
+    from lutaq.match import Match
+    from lutaq.render import make_console, print_layout, print_list, print_sources
+
+    faq = matcher.faq
+
+    def answer(question: str) -> tuple[Match, ...]:
+        result = matcher.ask(question)
+        if result.answer is not None:
+            blocks = answer_blocks(faq, result, (), asked_for=0, echo_query=False)
+            print_layout(blocks, pager=pager)
+            return ()
+        offered = result.suggestions(MAX_SUGGESTIONS)
+        print_layout(no_match_blocks(result, offered, in_chat=True))
+        return offered
+
+    session = Session(
+        matcher,
+        answer=answer,
+        show=lambda entry: print_layout(show_blocks(faq, entry), pager=pager),
+        listing=lambda: print_list(make_console(), faq),
+        sources=lambda: print_sources(make_console(), faq),
+        say=typer.echo,
+    )
+    with line_editing():
+        session.run()
 
 
 @app.command("eval", epilog=EVAL_EXAMPLES)
@@ -341,16 +406,34 @@ def sources(
     print_sources(make_console(), faq)
 
 
+def _complete_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion for `lutaq show`: the ids of the FAQ the command line names."""
+    from lutaq.faq import FaqError, load_faq
+
+    chosen = ctx.params.get("faq_path")
+    if chosen is None and ctx.parent is not None:
+        chosen = ctx.parent.params.get("faq")
+    try:
+        faq = load_faq(Path(chosen) if chosen else None)
+    except FaqError:
+        return []
+    return [(entry.id, entry.question) for entry in faq.entries if entry.id.startswith(incomplete)]
+
+
 @app.command(epilog=SHOW_EXAMPLES)
 def show(
     ctx: typer.Context,
     entry_id: Annotated[
         str,
         typer.Argument(
-            metavar="ID", help="An entry id, or its number in `lutaq list`.", show_default=False
+            metavar="ID",
+            help="An entry id, or its number in `lutaq list`.",
+            show_default=False,
+            autocompletion=_complete_ids,
         ),
     ],
     json_output: JsonOption = False,
+    pager: PagerOption = False,
     faq_path: FaqOption = None,
 ) -> None:
     """Show one FAQ entry in full, by id or number."""
@@ -368,7 +451,7 @@ def show(
     from lutaq.layout import show_blocks
     from lutaq.render import print_layout
 
-    print_layout(show_blocks(faq, entry))
+    print_layout(show_blocks(faq, entry), pager=pager)
 
 
 @app.command(epilog=VALIDATE_EXAMPLES)

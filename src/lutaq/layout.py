@@ -123,7 +123,9 @@ def answer_blocks(
     ]
 
 
-def no_match_blocks(result: Result, suggestions: Sequence[Match]) -> list[Block]:
+def no_match_blocks(
+    result: Result, suggestions: Sequence[Match], *, in_chat: bool = False
+) -> list[Block]:
     """No confident answer: say so, why, and what the user could ask instead."""
     blocks: list[Block] = [
         line(
@@ -135,6 +137,9 @@ def no_match_blocks(result: Result, suggestions: Sequence[Match]) -> list[Block]
     ]
     if suggestions:
         blocks += [line("Did you mean:"), questions(suggestions, numbered=True)]
+    if in_chat:
+        pick = "Type a number to see one, or " if suggestions else "Type "
+        return [*blocks, line(pick, ("list", HEADING), " to see every question.")]
     return [*blocks, line("See every question with: ", ("lutaq list", HEADING))]
 
 

@@ -44,13 +44,50 @@ if TYPE_CHECKING:
 _UNWRAPPED_WIDTH = 10_000
 
 
-def print_layout(blocks: Sequence[Block], *, stderr: bool = False) -> None:
-    """Print a layout to stdout (or stderr): through Rich when it styles or wraps, else plain."""
+def print_layout(blocks: Sequence[Block], *, stderr: bool = False, pager: bool = False) -> None:
+    """Print a layout to stdout (or stderr): through Rich when it styles or wraps, else plain.
+
+    With `pager`, output to a terminal that is longer than the screen goes through $PAGER.
+    """
     stream = sys.stderr if stderr else sys.stdout
-    if wants_rich(stream):
-        print_blocks(make_console(stream), blocks)
-    else:
+    if not wants_rich(stream):
         stream.write(plain_text(blocks))
+        return
+    console = make_console(stream)
+    if not (pager and console.is_terminal and stream.isatty()):
+        print_blocks(console, blocks)
+        return
+    with console.capture() as captured:
+        print_blocks(console, blocks)
+    text = captured.get()
+    if text.count("\n") < console.height:
+        stream.write(text)
+    else:
+        page(text, stream)
+
+
+def page(text: str, stream: TextIO) -> None:
+    """Show text through the user's pager ($PAGER, else less), or print it when there is none.
+
+    less gets LESS=FRX unless the user set LESS: colours kept (R), no pager for text that
+    fits after all (F), and the text left on the screen on quitting (X), as git does.
+    """
+    import shutil
+    import subprocess
+
+    command = os.environ.get("PAGER") or ("less" if shutil.which("less") else "")
+    if not command.strip():
+        stream.write(text)
+        return
+    stream.flush()
+    environment = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
+    data = text.encode(stream.encoding or "utf-8", errors="replace")
+    try:
+        subprocess.run(command, shell=True, input=data, env=environment, check=False)
+    except OSError:
+        stream.write(text)
+    except KeyboardInterrupt:  # Ctrl-C in the pager ends the paging, not lutaq
+        pass
 
 
 def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Console:

@@ -1,0 +1,147 @@
+"""`lutaq chat`: one question after another at a prompt, with line editing and history.
+
+People rarely have one question. The session answers exactly as `lutaq ask` does, keeps the
+last "Did you mean" list so a number picks from it, and has a few commands of its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lutaq.faq import Entry
+    from lutaq.match import Match, Matcher
+
+PROMPT = "lutaq> "
+HISTORY_LENGTH = 1000
+QUIT = frozenset({"quit", "exit", ":q"})
+HELP = """\
+Type a question in your own words, or one of these commands:
+  list       every question in the FAQ, with its id
+  sources    every source the FAQ cites
+  show ID    one entry in full, by id or number (show duration, show 3)
+  1, 2, 3    after "Did you mean", the suggestion with that number
+  help       this text
+  quit       leave (or Ctrl-D); Ctrl-C clears the line
+Up and down arrows recall earlier questions, also from earlier sessions."""
+
+
+def history_path() -> Path | None:
+    """Where questions are remembered between sessions: the user's data directory.
+
+    $XDG_DATA_HOME/lutaq (or ~/.local/share/lutaq) on Linux, ~/Library/Application
+    Support/lutaq on macOS, %APPDATA%\\lutaq on Windows; LUTAQ_HISTORY names the file itself.
+    """
+    chosen = os.environ.get("LUTAQ_HISTORY")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    if sys.platform == "win32":
+        base = os.environ.get("APPDATA")
+        return Path(base, "lutaq", "history") if base else None
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "lutaq" / "history"
+    xdg = os.environ.get("XDG_DATA_HOME")
+    root = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "share"
+    return root / "lutaq" / "history"
+
+
+@contextlib.contextmanager
+def line_editing() -> Iterator[None]:
+    """Arrow keys and history for input(), loaded before the session and saved after it.
+
+    Uses the readline module where Python has one (not on Windows); without it, input()
+    still works, only without history.
+    """
+    try:
+        import readline
+    except ImportError:
+        yield
+        return
+    path = history_path()
+    readline.set_history_length(HISTORY_LENGTH)
+    if path is not None:
+        with contextlib.suppress(OSError):
+            readline.read_history_file(path)
+    try:
+        yield
+    finally:
+        if path is not None:
+            with contextlib.suppress(OSError):
+                path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                readline.write_history_file(path)
+
+
+class Session:
+    """One conversation: what the last "Did you mean" offered, and how to print things."""
+
+    def __init__(
+        self,
+        matcher: Matcher,
+        *,
+        answer: Callable[[str], tuple[Match, ...]],
+        show: Callable[[Entry], None],
+        listing: Callable[[], None],
+        sources: Callable[[], None],
+        say: Callable[[str], None],
+    ) -> None:
+        self.faq = matcher.faq
+        self.offered: tuple[Match, ...] = ()
+        self._answer = answer
+        self._show = show
+        self._listing = listing
+        self._sources = sources
+        self._say = say
+
+    def handle(self, line: str) -> bool:
+        """Act on one line; False when the user wants to leave."""
+        text = line.strip()
+        if not text:
+            return True
+        command, _, rest = text.partition(" ")
+        command = command.lower()
+        if command in QUIT and not rest:
+            return False
+        if command in ("help", "?") and not rest:
+            self._say(HELP)
+        elif command == "list" and not rest:
+            self._listing()
+        elif command == "sources" and not rest:
+            self._sources()
+        elif command == "show" and rest:
+            entry = self.faq.find(rest)
+            if entry is None:
+                self._say(f"No entry {rest.strip()!r}; type list to see them all.")
+            else:
+                self._show(entry)
+        elif text.isdigit() and self.offered:
+            number = int(text)
+            if 1 <= number <= len(self.offered):
+                self._show(self.offered[number - 1].entry)
+            else:
+                self._say(f"Pick a number from 1 to {len(self.offered)}, or ask a question.")
+        else:
+            self.offered = self._answer(text)
+        return True
+
+    def run(self, read: Callable[[str], str] = input) -> None:
+        """Prompt until quit or Ctrl-D; Ctrl-C abandons the line, never the session."""
+        self._say(f"{self.faq.title}. Type a question, help for commands, quit to leave.")
+        while True:
+            try:
+                line = read(PROMPT)
+            except EOFError:
+                self._say("")
+                return
+            except KeyboardInterrupt:
+                self._say("")
+                continue
+            try:
+                if not self.handle(line):
+                    return
+            except KeyboardInterrupt:  # an answer cut short: back to the prompt
+                self._say("")
