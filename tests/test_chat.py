@@ -99,6 +99,7 @@ def test_history_within_and_across_sessions(installed: Path, tmp_path: Path) -> 
 def test_ctrl_c_clears_the_line_and_the_session_goes_on(installed: Path, tmp_path: Path) -> None:
     chat = _chat(installed, tmp_path)
     chat.send("side eff")
+    chat.expect_exact("side eff")  # typed and echoed, as a person sees it before Ctrl-C
     chat.sendintr()
     chat.expect_exact(PROMPT)
     assert "Traceback" not in str(chat.before)
