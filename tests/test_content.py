@@ -22,6 +22,10 @@ ENTRY_IDS = [
     "first-line",
     "how-given",
     "approvals",
+    "how-it-works",
+    "radiation-safety",
+    "pregnancy-fertility",
+    "cost",
 ]
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 needs_shared = pytest.mark.skipif(
@@ -80,8 +84,13 @@ def test_sources_are_the_verified_ones() -> None:
         ("patents", ["January 25, 2039", "28/09/2027", "as listed in December 2024"]),
         ("survival", ["48.0 months", "36.3 months", "not statistically significant", "36%"]),
         ("first-line", ["22.8 months", "8.5 months"]),
-        ("how-given", ["7.4 GBq", "every 8 weeks"]),
+        ("how-given", ["7.4 GBq", "every 8 weeks", "at least 4 hours", "30 to 40 minutes"]),
         ("approvals", ["26 September 2017"]),
+        ("how-it-works", ["6.65 days"]),
+        ("radiation-safety", ["up to 30 days", "at least 3 days", "at least 7 days"]),
+        ("pregnancy-fertility", ["7 months", "4 months", "at least 6 months", "2.5 months"]),
+        ("cost", ["£71,500.00", "4 administrations of 7.4 GBq", "excluding VAT"]),
+        ("side-effects", ["nausea 65%", "anaemia 81%", "2.3%", "16 patients (2.0%)"]),
     ],
 )
 def test_key_figures_carry_the_numbers_people_ask_for(entry_id: str, figures: list[str]) -> None:
@@ -121,3 +130,45 @@ def test_us_dates_use_the_verified_wording_only() -> None:
     assert wording in answer
     assert "26 January 2018" not in answer
     assert "23 April 2024" not in answer
+
+
+@pytest.mark.parametrize("entry_id", ["radiation-safety", "pregnancy-fertility"])
+def test_safety_answers_end_with_the_care_team(entry_id: str) -> None:
+    assert _entry(entry_id).paragraphs[-1].endswith("Follow your care team's instructions.")
+
+
+def test_us_and_uk_contraception_periods_stay_apart_each_with_its_source() -> None:
+    figures = _entry("pregnancy-fertility").figures
+    us = [f for f in figures if "7 months" in f.text or "4 months" in f.text]
+    uk = [f for f in figures if "6 months" in f.text]
+    assert {f.source for f in us} == {"us-patient-hints"}
+    assert [f.source for f in uk] == ["gstt-after"]
+    assert all("6 months" not in f.text for f in us)
+    assert all("US" in f.text for f in us)
+    assert all("UK" in f.text for f in uk)
+
+
+def test_radiation_safety_gives_no_distance_figure_and_names_who_advises() -> None:
+    answer = " ".join(_entry("radiation-safety").paragraphs)
+    assert "Consensus recommendations" in answer
+    assert "care team gives instructions on keeping a distance from children" in answer
+    assert not re.search(r"\d+ (?:days|hours) (?:away|from children)", answer)
+
+
+def test_side_effect_figures_name_their_source_and_skip_what_is_not_verified() -> None:
+    entry = _entry("side-effects")
+    for figure in entry.figures:
+        if figure.source == "us-label-safety":
+            assert figure.text.startswith("US prescribing information")
+    text = " ".join([entry.answer, *(figure.text for figure in entry.figures)])
+    assert "2.7%" not in text  # an older label figure the facts rule out
+    assert "hair" not in " ".join(figure.text for figure in entry.figures)
+
+
+def test_cost_states_the_nice_price_and_no_us_price() -> None:
+    entry = _entry("cost")
+    answer = " ".join(entry.paragraphs)
+    assert "confidential" in answer
+    assert "depends on the insurer" in answer
+    assert "$" not in answer + " ".join(figure.text for figure in entry.figures)
+    assert list(entry.sources) == ["nice-ta539"]

@@ -62,13 +62,15 @@ def test_seed_questions_and_answers_are_word_for_word() -> None:
     # The seed's side-effects answer has no marker; the kidney and blood effects it names
     # are NETTER-1's findings (verified-facts.md), so the FAQ cites that publication.
     uncited_in_seed = {"side-effects": ["nejm-netter1"]}
+    # Entries enriched from the verified facts keep the seed's answer as their first
+    # paragraph(s) and its sources first; what follows is added and cited on its own.
     for entry_id, (question, answer, markers) in zip(SEED_IDS, _seed_pairs(), strict=True):
         entry = faq.find(entry_id)
         assert entry is not None
         assert entry.question == question
-        assert " ".join(entry.paragraphs) == answer
+        assert " ".join(entry.paragraphs).startswith(answer), entry_id
         expected = [seed_sources[m] for m in markers] or uncited_in_seed[entry_id]
-        assert list(entry.sources) == expected, entry_id
+        assert list(entry.sources)[: len(expected)] == expected, entry_id
 
 
 def test_find_by_id_or_list_number() -> None:

@@ -150,3 +150,38 @@ def test_suggestions_leave_out_far_off_entries(matcher: Matcher) -> None:
     assert suggested
     assert all(match.score >= 25 for match in suggested)
     assert matcher.ask("qwerty").suggestions(3) == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how does it work", "how-it-works"),
+        ("how long does it work", "duration"),
+        ("is it safe for my family", "radiation-safety"),
+        ("is it safe for me", "side-effects"),
+        ("how long is the appointment", "how-given"),
+        ("what is PRRT", "how-it-works"),
+        ("lutathera", "how-it-works"),
+        ("can I breastfeed after treatment", "pregnancy-fertility"),
+        ("will my insurance pay", "cost"),
+        ("can I hug my grandchildren", "radiation-safety"),
+    ],
+)
+def test_neighbours_are_told_apart(matcher: Matcher, question: str, expected: str) -> None:
+    assert matcher.ask(question).answer_id == expected
+
+
+def test_a_faq_without_an_overview_refuses_the_bare_subject() -> None:
+    """Only an entry phrased as the bare subject ("what is lutathera") may answer it."""
+    faq = load_faq()
+    trimmed = faq._replace(
+        entries=tuple(
+            entry._replace(aliases=tuple(a for a in entry.aliases if a != "what is lutathera"))
+            for entry in faq.entries
+            if entry.id != "how-it-works"
+        )
+    )
+    result = Matcher(trimmed).ask("lutathera")
+    assert result.answer is None
+    assert "names only the subject" in result.reason
+    assert Matcher(faq).ask("lutathera").answer_id == "how-it-works"

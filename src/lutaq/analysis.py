@@ -24,10 +24,26 @@ the their
 them then there these they thing things this those to too try up us very want was way we well
 were what when where whether which while who whom whose why will with would yes yet you
 your yours
-mother mom mum father dad husband wife spouse son daughter brother sister aunt uncle
-grandmother grandfather grandma grandpa friend relative
+itself myself yourself himself herself ourselves themselves maybe perhaps simply currently
+generally typically kind sort type eventually explain describe simple plain term
+once since until till during within through throughout upon onto across along among
+already almost always never often sometimes soon later else per via may shall ought gotten
+went gone came become becomes seem seems quite rather enough another others either neither
+nor both few many several own hence thus therefore however although though unless whereas
+anyway anyhow somehow ever every everything anybody everyone nobody nothing none find
 """
-STOP_WORDS = frozenset(stem(word) for word in _STOP_WORDS_TEXT.split())
+# Who the question is about: dropped before synonym phrases are looked for, so "should my
+# mother get" reads as "should get" and "lose my hair" as "lose hair", on both sides.
+_WHOSE_TEXT = """
+my your his her our their
+mother mom mum father dad husband wife spouse son daughter brother sister aunt uncle
+grandmother grandfather grandma grandpa friend relative partner
+"""
+WHOSE = frozenset(stem(word) for word in _WHOSE_TEXT.split())
+STOP_WORDS = frozenset(stem(word) for word in _STOP_WORDS_TEXT.split()) | WHOSE
+
+SHORT_WORD = 4
+"""Words up to this length are corrected only for two swapped letters."""
 
 TYPO_SIMILARITY = (1.0, 0.85, 0.7)
 """How much a question word still counts after 0, 1 or 2 corrected typos."""
@@ -41,6 +57,18 @@ def allowed_edits(word: str) -> int:
     if len(word) <= 2:
         return 0
     return 1 if len(word) <= 5 else 2
+
+
+def _swapped_or_dropped(typed: str, known: str) -> bool:
+    if len(known) == len(typed):
+        return sorted(known) == sorted(typed)
+    return len(known) == len(typed) + 1 and any(
+        known[:cut] + known[cut + 1 :] == typed for cut in range(len(known))
+    )
+
+
+def _content(words: list[str]) -> list[str]:
+    return [word for word in words if word not in WHOSE]
 
 
 def tokens(text: str) -> list[str]:
@@ -67,7 +95,7 @@ class Analyzer:
             term = " ".join(tokens(canonical))
             self._labels[term] = canonical
             for phrase in (canonical, *variants):
-                self._phrases[tuple(tokens(phrase))] = term
+                self._phrases[tuple(_content(tokens(phrase)))] = term
         self._longest = max((len(key) for key in self._phrases), default=1)
         self._starts = frozenset(key[0] for key in self._phrases if key)
         counts: Counter[str] = Counter()
@@ -89,7 +117,7 @@ class Analyzer:
     def terms(self, text: str, *, correct: bool) -> list[Term]:
         """Content terms of a text, once each, in order; typo correction for questions only."""
         read: list[Term] = []
-        for word in tokens(text):
+        for word in _content(tokens(text)):
             read.extend(self._correct(word) if correct else [Term(word, word, 1.0, "exact")])
         merged = self._merge_synonyms(read)
         seen: dict[str, Term] = {}
@@ -125,6 +153,10 @@ class Analyzer:
                 score_cutoff=edits,
                 limit=None,
             )
+            if len(word) <= SHORT_WORD:
+                # Short words are often other real words ("kind" is not "kid", "glow" is not
+                # "grow"): only two swapped letters ("lnog") or a dropped one ("lng") count.
+                found = [hit for hit in found if _swapped_or_dropped(word, hit[0])]
             if found:
                 best = min(found, key=lambda hit: (hit[1], -self._counts[hit[0]], hit[0]))
                 return [Term(word, best[0], TYPO_SIMILARITY[int(best[1])], "typo")]

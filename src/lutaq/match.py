@@ -165,6 +165,13 @@ class Matcher:
             )
             for entry, phrasings, bag, answer_only in read
         ]
+        # Entries that a phrasing of only the subject asks for ("what is lutathera"): a
+        # question naming only the subject may be answered by them, and by nothing else.
+        self._overviews = frozenset(
+            indexed.entry.id
+            for indexed in self._index
+            if any(terms and set(terms) <= self._anchors for _, terms, _ in indexed.phrasings)
+        )
 
     def _terms(self, text: str) -> frozenset[str]:
         # Interned, so each term is one object: the cached index (cache.py) stores it once.
@@ -188,7 +195,9 @@ class Matcher:
         if not ranked or ranked[0].score <= 0:
             return Result(query, ranked, None, "no words in the question match this FAQ")
         best = ranked[0]
-        if all(word.term.term in self._anchors for word in best.words):
+        if best.entry.id not in self._overviews and all(
+            word.term.term in self._anchors for word in best.words
+        ):
             reason = "the question names only the subject; ask about something specific"
             return Result(query, ranked, None, reason)
         if best.score < threshold:
@@ -236,9 +245,10 @@ class Matcher:
         coverage = sum(word.weight * word.matched for word in words) / total
         matched = {word.term.term for word in words if word.term.term in indexed.bag}
         completeness, phrasing = 0.0, indexed.entry.question
+        subject_only = all(term.term in self._anchors for term, _, _ in weighted)
         for text, terms, total_idf in indexed.phrasings:
-            if not terms:
-                continue
+            if not terms or (not subject_only and set(terms) <= self._anchors):
+                continue  # "what is lutathera" answers the bare subject, and nothing more
             used = sum(self._idf[t] for t in terms if t in matched) / total_idf
             if used > completeness:
                 completeness, phrasing = used, text
