@@ -107,7 +107,8 @@ class _Indexed(NamedTuple):
     """
 
     entry: Entry
-    phrasings: tuple[tuple[str, tuple[str, ...], float], ...]  # text, terms, their total IDF
+    # Each phrasing: its text, terms, their total IDF, and whether it is only the subject.
+    phrasings: tuple[tuple[str, tuple[str, ...], float, bool], ...]
     bag: tuple[str, ...]  # every term of the entry's phrasings
     answer: tuple[str, ...]  # terms only its answer and figures have
     zero: Match  # what the entry scores against a question sharing no phrasing word with it
@@ -156,8 +157,9 @@ class Matcher:
             _Indexed(
                 entry,
                 tuple(
-                    (text, tuple(terms), sum(self._idf[t] for t in terms))
+                    (text, tuple(terms), sum(self._idf[t] for t in terms), terms <= self._anchors)
                     for text, terms in phrasings
+                    if terms
                 ),
                 tuple(bag),
                 tuple(answer_only),
@@ -170,7 +172,7 @@ class Matcher:
         self._overviews = frozenset(
             indexed.entry.id
             for indexed in self._index
-            if any(terms and set(terms) <= self._anchors for _, terms, _ in indexed.phrasings)
+            if any(overview for _, _, _, overview in indexed.phrasings)
         )
 
     def _terms(self, text: str) -> frozenset[str]:
@@ -214,9 +216,13 @@ class Matcher:
         unknown = self._anchored_unknown if anchored else self._unknown
         weighted = [(term, *self._weight(term, unknown)) for term in terms]
         asked = {term.term for term in terms}
+        total = sum(weight for _, weight, _ in weighted)
+        subject_only = bool(asked) and asked <= self._anchors
         matches = [
             # No phrasing word in common means no completeness, so a score of 0.
-            self._score(indexed, weighted) if not asked.isdisjoint(indexed.bag) else indexed.zero
+            self._score(indexed, weighted, total, subject_only)
+            if not asked.isdisjoint(indexed.bag)
+            else indexed.zero
             for indexed in self._index
         ]
         return tuple(sorted(matches, key=lambda match: -match.score))
@@ -233,23 +239,29 @@ class Matcher:
         weight = term.similarity * known + (1 - term.similarity) * unknown
         return weight, term.similarity * known / weight
 
-    def _score(self, indexed: _Indexed, weighted: Sequence[tuple[Term, float, float]]) -> Match:
-        """0-100: how much of the question the entry explains, and how much of a phrasing."""
-        if not weighted:
-            return Match(indexed.entry, 0.0, indexed.entry.question)
+    def _score(
+        self,
+        indexed: _Indexed,
+        weighted: Sequence[tuple[Term, float, float]],
+        total: float,
+        subject_only: bool,
+    ) -> Match:
+        """0-100: how much of the question the entry explains, and how much of a phrasing.
+
+        `total` is the question's whole weight; `subject_only` says whether it names nothing
+        but the FAQ's subject, which only then may match a phrasing of just the subject.
+        """
         words = tuple(
             WordMatch(term, weight, earned * self._found(indexed, term.term))
             for term, weight, earned in weighted
         )
-        total = sum(word.weight for word in words)
         coverage = sum(word.weight * word.matched for word in words) / total
-        matched = {word.term.term for word in words if word.term.term in indexed.bag}
+        matched = [word.term.term for word in words if word.term.term in indexed.bag]
         completeness, phrasing = 0.0, indexed.entry.question
-        subject_only = all(term.term in self._anchors for term, _, _ in weighted)
-        for text, terms, total_idf in indexed.phrasings:
-            if not terms or (not subject_only and set(terms) <= self._anchors):
+        for text, terms, total_idf, overview in indexed.phrasings:
+            if overview and not subject_only:
                 continue  # "what is lutathera" answers the bare subject, and nothing more
-            used = sum(self._idf[t] for t in terms if t in matched) / total_idf
+            used = sum(self._idf[t] for t in matched if t in terms) / total_idf
             if used > completeness:
                 completeness, phrasing = used, text
         score = 100.0 * coverage**COVERAGE_POWER * completeness ** (1 - COVERAGE_POWER)
