@@ -31,6 +31,7 @@ already almost always never often sometimes soon later else per via may shall ou
 went gone came become becomes seem seems quite rather enough another others either neither
 nor both few many several own hence thus therefore however although though unless whereas
 anyway anyhow somehow ever every everything anybody everyone nobody nothing none find
+need needs
 """
 # Who the question is about: dropped before synonym phrases are looked for, so "should my
 # mother get" reads as "should get" and "lose my hair" as "lose hair", on both sides.
@@ -62,8 +63,9 @@ def allowed_edits(word: str) -> int:
 def _swapped_or_dropped(typed: str, known: str) -> bool:
     if len(known) == len(typed):
         return sorted(known) == sorted(typed)
+    # A letter dropped inside the word: "lng" is "long", but "car" is not "care".
     return len(known) == len(typed) + 1 and any(
-        known[:cut] + known[cut + 1 :] == typed for cut in range(len(known))
+        known[:cut] + known[cut + 1 :] == typed for cut in range(1, len(known) - 1)
     )
 
 
@@ -157,6 +159,9 @@ class Analyzer:
                 # Short words are often other real words ("kind" is not "kid", "glow" is not
                 # "grow"): only two swapped letters ("lnog") or a dropped one ("lng") count.
                 found = [hit for hit in found if _swapped_or_dropped(word, hit[0])]
+            # Two edits that also change the length by two are another word ("statin" is
+            # not "stat"), not a typo.
+            found = [hit for hit in found if hit[1] < 2 or abs(len(hit[0]) - len(word)) < 2]
             if found:
                 best = min(found, key=lambda hit: (hit[1], -self._counts[hit[0]], hit[0]))
                 return [Term(word, best[0], TYPO_SIMILARITY[int(best[1])], "typo")]
