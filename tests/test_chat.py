@@ -17,6 +17,7 @@ import pytest
 from lutaq.chat import HELP, Session
 from lutaq.faq import Entry, load_faq
 from lutaq.match import Match, Matcher
+from tests.support import SMALL_FAQ
 
 PROMPT = "lutaq> "
 IDS = [entry.id for entry in load_faq().entries]
@@ -211,3 +212,56 @@ def test_quit_words(quit_word: str) -> None:
     )
     assert session.handle(quit_word) is False
     assert session.handle("quit smoking after treatment") is True
+
+
+def _quiet_session(said: list[str], shown: list[str]) -> Session:
+    return Session(
+        Matcher(load_faq()),
+        answer=lambda question: (),
+        show=lambda entry: shown.append(entry.id),
+        listing=lambda: None,
+        sources=lambda: None,
+        say=said.append,
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "reply"),
+    [
+        ("show", "Say which entry: show ID or show NUMBER"),
+        ("2", 'A number picks a suggestion after "Did you mean"'),
+        ("²", None),  # a digit to str.isdigit, not a number to int(): asked as a question
+    ],
+)
+def test_session_lines_that_are_not_quite_commands(line: str, reply: str | None) -> None:
+    said: list[str] = []
+    shown: list[str] = []
+    assert _quiet_session(said, shown).handle(line) is True
+    assert shown == []
+    if reply is not None:
+        assert any(text.startswith(reply) for text in said), said
+
+
+def test_session_title_from_a_faq_file_is_cleaned(tmp_path: Path) -> None:
+    path = tmp_path / "faq.toml"
+    path.write_text(SMALL_FAQ.replace('title = "Garden FAQ"', 'title = "Garden\\u001b[31m FAQ"'))
+    said: list[str] = []
+    session = Session(
+        Matcher(load_faq(path)),
+        answer=lambda question: (),
+        show=lambda entry: None,
+        listing=lambda: None,
+        sources=lambda: None,
+        say=said.append,
+    )
+    session.run(read=lambda prompt: "quit")
+    assert said[0].startswith("Garden[31m FAQ.")
+    assert "\x1b" not in said[0]
+
+
+def test_a_missing_pager_still_shows_the_answer(installed: Path, tmp_path: Path) -> None:
+    env = _environment(tmp_path, PAGER="/nonexistent/pager")
+    command = [str(installed / "bin" / "lutaq"), "show", "duration", "--pager"]
+    small = pexpect.spawn(command[0], command[1:], env=env, encoding="utf-8", dimensions=(10, 80))
+    small.expect(pexpect.EOF)
+    assert "How long did patients benefit?" in str(small.before)

@@ -424,3 +424,39 @@ def test_validate_warns_about_phrasings_no_one_can_reach(runner: CliRunner, tmp_
     tie = "('watering' and 'pruning' match about equally well)"
     assert f"watering: 'pruning roses' is not answered {tie}" in result.stdout
     assert "pruning: 'When should I prune roses?' is not answered" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "redirect", ["ask - <&-", "chat <&-", "ask pfs >&-", "ask --json pfs >&-", "list 2>&-"]
+)
+def test_closed_standard_streams(installed: Path, elsewhere: Path, redirect: str) -> None:
+    done = subprocess.run(
+        ["bash", "-c", f'"{installed}/bin/lutaq" {redirect}'],
+        capture_output=True,
+        env=_environment(),
+        cwd=elsewhere,
+        check=False,
+        timeout=60,
+    )
+    _no_traceback(done)
+    assert done.returncode in (ExitCode.OK, ExitCode.OUTPUT_FAILED), done.stderr
+
+
+def test_no_home_directory_means_no_cache_not_a_crash(
+    monkeypatch: pytest.MonkeyPatch, runner: CliRunner
+) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    for name in ("LUTAQ_CACHE_DIR", "XDG_CACHE_HOME", "XDG_DATA_HOME", "HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    result = runner.invoke(app, ["ask", "how long does it work"])
+    assert result.exit_code == ExitCode.OK
+    assert ANSWER in result.stdout
+
+
+def test_validate_takes_faq_like_every_command(runner: CliRunner, small_faq: Path) -> None:
+    result = runner.invoke(app, ["validate", "--faq", str(small_faq)])
+    assert result.exit_code == ExitCode.OK
+    assert f"{small_faq}: valid FAQ (2 entries" in result.stdout

@@ -19,6 +19,7 @@ from pathlib import Path
 from lutaq import __version__
 from lutaq.faq import bundled_path, decode_faq, parse_faq, read_faq_bytes
 from lutaq.match import Matcher
+from lutaq.places import user_directory
 
 DISABLE_VARIABLE = "LUTAQ_NO_CACHE"
 DIRECTORY_VARIABLE = "LUTAQ_CACHE_DIR"
@@ -33,8 +34,7 @@ def prepared_matcher(path: Path | None = None) -> Matcher:
     """
     path = bundled_path() if path is None else path
     data = read_faq_bytes(path)
-    folder = cache_dir()
-    entry = folder / _name(path, data) if folder is not None else None
+    entry = _entry(path, data)
     if entry is not None:
         matcher = _read(entry)
         if matcher is not None:
@@ -46,23 +46,28 @@ def prepared_matcher(path: Path | None = None) -> Matcher:
 
 
 def cache_dir() -> Path | None:
-    """Where prepared FAQs are kept, or None when caching is turned off.
+    """Where prepared FAQs are kept, or None when caching is off or has nowhere to go.
 
-    $LUTAQ_CACHE_DIR, else the platform's user cache directory ($XDG_CACHE_HOME or
-    ~/.cache on Linux, ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows).
+    $LUTAQ_CACHE_DIR, else the user's cache directory (places.py); $LUTAQ_NO_CACHE turns
+    caching off.
     """
     if os.environ.get(DISABLE_VARIABLE):
         return None
     chosen = os.environ.get(DIRECTORY_VARIABLE)
     if chosen:
         return Path(chosen)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA")
-        return Path(base, "lutaq", "Cache") if base else None
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "lutaq"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return Path(xdg if xdg and Path(xdg).is_absolute() else Path.home() / ".cache", "lutaq")
+    return user_directory("cache")
+
+
+def _entry(path: Path, data: bytes) -> Path | None:
+    """The cache file for this FAQ, or None when there is no cache to use."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        return folder / _name(path, data)
+    except OSError:  # lutaq installed without its sources: nothing to key the cache on
+        return None
 
 
 def _name(path: Path, data: bytes) -> str:
@@ -115,7 +120,7 @@ def _write(entry: Path, matcher: Matcher) -> None:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-    except (OSError, pickle.PicklingError, RecursionError):
+    except Exception:  # a cache that cannot be written only costs time
         return
     prefix = entry.name.split("-")[0]
     for stale in entry.parent.glob(f"{prefix}-*.pickle"):

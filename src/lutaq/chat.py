@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
+
+from lutaq.layout import clean
+from lutaq.places import user_directory
 
 if TYPE_CHECKING:
     from lutaq.faq import Entry
@@ -32,22 +35,15 @@ Up and down arrows recall earlier questions, also from earlier sessions."""
 
 
 def history_path() -> Path | None:
-    """Where questions are remembered between sessions: the user's data directory.
+    """Where questions are remembered between sessions: `history` in the user's data directory.
 
-    $XDG_DATA_HOME/lutaq (or ~/.local/share/lutaq) on Linux, ~/Library/Application
-    Support/lutaq on macOS, %APPDATA%\\lutaq on Windows; LUTAQ_HISTORY names the file itself.
+    $LUTAQ_HISTORY names the file itself; set but empty, it keeps no history.
     """
     chosen = os.environ.get("LUTAQ_HISTORY")
     if chosen is not None:
         return Path(chosen) if chosen else None
-    if sys.platform == "win32":
-        base = os.environ.get("APPDATA")
-        return Path(base, "lutaq", "history") if base else None
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "lutaq" / "history"
-    xdg = os.environ.get("XDG_DATA_HOME")
-    root = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "share"
-    return root / "lutaq" / "history"
+    folder = user_directory("data")
+    return folder / "history" if folder is not None else None
 
 
 @contextlib.contextmanager
@@ -67,13 +63,23 @@ def line_editing() -> Iterator[None]:
     if path is not None:
         with contextlib.suppress(OSError):
             readline.read_history_file(path)
+    before = readline.get_current_history_length()
     try:
         yield
     finally:
         if path is not None:
-            with contextlib.suppress(OSError):
-                path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-                readline.write_history_file(path)
+            _save_history(readline, path, readline.get_current_history_length() - before)
+
+
+def _save_history(readline: ModuleType, path: Path, added: int) -> None:
+    """Add this session's lines, so two sessions at once keep both; readable by the user only."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if path.exists():
+            readline.append_history_file(max(added, 0), path)
+        else:
+            readline.write_history_file(path)
+        path.chmod(0o600)
 
 
 class Session:
@@ -112,15 +118,19 @@ class Session:
             self._listing()
         elif command == "sources" and not rest:
             self._sources()
-        elif command == "show" and rest:
-            entry = self.faq.find(rest)
-            if entry is None:
-                self._say(f"No entry {rest.strip()!r}; type list to see them all.")
+        elif command == "show":
+            entry = self.faq.find(rest) if rest else None
+            if not rest:
+                self._say("Say which entry: show ID or show NUMBER (type list to see them).")
+            elif entry is None:
+                self._say(f"No entry {clean(rest.strip())!r}; type list to see them all.")
             else:
                 self._show(entry)
-        elif text.isdigit() and self.offered:
+        elif text.isascii() and text.isdigit():
             number = int(text)
-            if 1 <= number <= len(self.offered):
+            if not self.offered:
+                self._say('A number picks a suggestion after "Did you mean"; ask a question.')
+            elif 1 <= number <= len(self.offered):
                 self._show(self.offered[number - 1].entry)
             else:
                 self._say(f"Pick a number from 1 to {len(self.offered)}, or ask a question.")
@@ -130,7 +140,7 @@ class Session:
 
     def run(self, read: Callable[[str], str] = input) -> None:
         """Prompt until quit or Ctrl-D; Ctrl-C abandons the line, never the session."""
-        self._say(f"{self.faq.title}. Type a question, help for commands, quit to leave.")
+        self._say(f"{clean(self.faq.title)}. Type a question, help for commands, quit to leave.")
         while True:
             try:
                 line = read(PROMPT)

@@ -19,7 +19,7 @@ import typer
 from lutaq import PROGRAM, __version__
 
 if TYPE_CHECKING:
-    from lutaq.faq import Faq
+    from lutaq.faq import Faq, FaqError
     from lutaq.match import Matcher, Result
 
 
@@ -31,6 +31,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     OUTPUT_FAILED = 74  # sysexits.h EX_IOERR: the answer could not be written (disk full...)
     INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+    BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader left; where SIGPIPE ends lutaq, the shell says so
 
 
 MAX_SUGGESTIONS = 3
@@ -154,32 +155,39 @@ def main_callback(
         raise typer.Exit()
 
 
-def _load(ctx: typer.Context, path: Path | None) -> Faq:
-    """The FAQ named on the command, else on the group or in $LUTAQ_FAQ, else the bundled one."""
-    from lutaq.faq import FaqError, load_faq
+def _chosen(ctx: typer.Context, path: Path | None) -> Path | None:
+    """The FAQ named on the command, else on the group or in $LUTAQ_FAQ; None: the bundled one."""
+    chosen: Path | None = path if path is not None else ctx.obj
+    return chosen
+
+
+def _unusable(error: FaqError) -> NoReturn:
+    """Every problem of a FAQ file on stderr, then exit 2."""
     from lutaq.render import make_console, print_faq_error
 
-    chosen = path if path is not None else ctx.obj
+    print_faq_error(make_console(stderr=True), error)
+    raise typer.Exit(ExitCode.USAGE)
+
+
+def _load(ctx: typer.Context, path: Path | None) -> Faq:
+    """The chosen FAQ, validated."""
+    from lutaq.faq import FaqError, load_faq
+
     try:
-        return load_faq(chosen)
+        return load_faq(_chosen(ctx, path))
     except FaqError as error:
-        print_faq_error(make_console(stderr=True), error)
-        raise typer.Exit(ExitCode.USAGE) from None
+        _unusable(error)
 
 
 def _matcher(ctx: typer.Context, path: Path | None) -> Matcher:
-    """Like _load, but the FAQ prepared for matching, from the cache when it can be."""
+    """The chosen FAQ prepared for matching, from the cache when it can be."""
     from lutaq.cache import prepared_matcher
     from lutaq.faq import FaqError
 
-    chosen = path if path is not None else ctx.obj
     try:
-        return prepared_matcher(chosen)
+        return prepared_matcher(_chosen(ctx, path))
     except FaqError as error:
-        from lutaq.render import make_console, print_faq_error
-
-        print_faq_error(make_console(stderr=True), error)
-        raise typer.Exit(ExitCode.USAGE) from None
+        _unusable(error)
 
 
 def _fail(message: str, hint: str, code: ExitCode) -> NoReturn:
@@ -466,6 +474,7 @@ def validate(
         ),
     ] = None,
     json_output: JsonOption = False,
+    faq_path: FaqOption = None,
 ) -> None:
     """Check a FAQ file and report every problem in it, for people writing their own FAQ.
 
@@ -474,7 +483,7 @@ def validate(
     """
     from lutaq.faq import FaqError, bundled_path, load_faq
 
-    chosen = path if path is not None else ctx.obj
+    chosen = path if path is not None else _chosen(ctx, faq_path)
     origin = str(chosen if chosen is not None else bundled_path())
     try:
         faq = load_faq(chosen)
@@ -483,11 +492,8 @@ def validate(
             from lutaq.payload import validation_payload, write_json
 
             write_json(validation_payload(origin, None, error.problems, ()))
-        else:
-            from lutaq.render import make_console, print_faq_error
-
-            print_faq_error(make_console(stderr=True), error)
-        raise typer.Exit(ExitCode.USAGE) from None
+            raise typer.Exit(ExitCode.USAGE) from None
+        _unusable(error)
     from lutaq.evaluate import evaluate, phrasing_cases
     from lutaq.match import Matcher
 
@@ -525,7 +531,7 @@ def run(args: list[str] | None = None) -> int:
         return ExitCode.INTERRUPTED
     except BrokenPipeError:  # the reader left (`| head`); nothing more to say to it
         _discard_stdout()
-        return ExitCode.NO_MATCH
+        return ExitCode.BROKEN_PIPE
     except OSError as error:
         _discard_stdout()
         reason = error.strerror or str(error)
@@ -534,7 +540,13 @@ def run(args: list[str] | None = None) -> int:
 
 
 def _prepare_streams() -> None:
-    """Unencodable characters become "?" instead of errors; a closed pipe ends lutaq quietly."""
+    """Unencodable characters become "?" instead of errors; a closed pipe ends lutaq quietly.
+
+    A standard stream the caller closed (`lutaq ask - <&-`) reads as empty and writes nowhere.
+    """
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:
+            setattr(sys, name, Path(os.devnull).open(mode, encoding="utf-8"))  # noqa: SIM115
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:

@@ -2,7 +2,7 @@
 
 `lutaq ask` is start-up bound and importing Rich costs more than everything else lutaq does,
 so the layout of entries, answers and refusals is built here once and printed two ways: by
-render.py through Rich on a terminal, and by `write_plain` when the output is plain text.
+render.py through Rich on a terminal, and by `plain_text` when the output is plain text.
 """
 
 from __future__ import annotations

@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 
 JsonObject = dict[str, Any]
 
-"""How many of the best entries `ask --explain` breaks down and `eval` shows for a miss."""
-
 
 def entry_payload(faq: Faq, entry: Entry | None) -> JsonObject:
     """`lutaq show --json`: an entry in full, or nulls when there is none."""

@@ -9,6 +9,7 @@ Rich itself is imported only when something is printed with it: answers printed 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
@@ -82,12 +83,29 @@ def page(text: str, stream: TextIO) -> None:
     stream.flush()
     environment = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
     data = text.encode(stream.encoding or "utf-8", errors="replace")
+    # The pager owns the terminal until it exits: Ctrl-C is its business (less ignores it),
+    # and lutaq waits rather than leave it running behind the next prompt, as git does.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        subprocess.run(command, shell=True, input=data, env=environment, check=False)
+        done = subprocess.run(
+            command,
+            shell=True,
+            input=data,
+            env=environment,
+            check=False,
+            preexec_fn=_default_interrupt if os.name == "posix" else None,
+        )
     except OSError:
+        done = None
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if done is None or done.returncode in (126, 127):  # no such pager: print instead
         stream.write(text)
-    except KeyboardInterrupt:  # Ctrl-C in the pager ends the paging, not lutaq
-        pass
+
+
+def _default_interrupt() -> None:
+    """In the pager's process: Ctrl-C back to its usual meaning (lutaq ignores it meanwhile)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Console:
