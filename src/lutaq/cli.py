@@ -415,7 +415,11 @@ def sources(
 
 
 def _complete_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Shell completion for `lutaq show`: the ids of the FAQ the command line names."""
+    """Shell completion for `lutaq show`: the ids of the FAQ the command line names.
+
+    Reads the options itself: while completing, the group callback that sets ctx.obj
+    (see _chosen) has not run.
+    """
     from lutaq.faq import FaqError, load_faq
 
     chosen = ctx.params.get("faq_path")

@@ -11,7 +11,6 @@ entry: "side effects of aspirin" is about aspirin. Pure functions over a prepare
 from __future__ import annotations
 
 import math
-import sys
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -176,8 +175,7 @@ class Matcher:
         )
 
     def _terms(self, text: str) -> frozenset[str]:
-        # Interned, so each term is one object: the cached index (cache.py) stores it once.
-        return frozenset(sys.intern(t.term) for t in self.analyzer.terms(text, correct=False))
+        return frozenset(t.term for t in self.analyzer.terms(text, correct=False))
 
     def ask(self, query: str) -> Result:
         """Rank every entry for a question and decide whether the best one is an answer."""
