@@ -144,7 +144,7 @@ def test_typo_allowance_grows_with_word_length(word: str, edits: int) -> None:
 
 
 def test_suggestions_leave_out_far_off_entries(matcher: Matcher) -> None:
-    result = matcher.ask("success beyond scans")
+    result = matcher.ask("success with scans")
     assert result.answer is None
     suggested = result.suggestions(3)
     assert suggested

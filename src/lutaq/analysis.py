@@ -69,6 +69,22 @@ def _swapped_or_dropped(typed: str, known: str) -> bool:
     )
 
 
+def _one_edit(typed: str, known: str) -> bool:
+    """One substitution, insertion, deletion or swap apart (no RapidFuzz import for this)."""
+    if len(typed) == len(known):
+        diff = [i for i, (a, b) in enumerate(zip(typed, known, strict=True)) if a != b]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and typed[diff[0]] == known[diff[1]]
+            and typed[diff[1]] == known[diff[0]]
+        )
+    short, long = sorted((typed, known), key=len)
+    return len(long) == len(short) + 1 and any(
+        long[:cut] + long[cut + 1 :] == short for cut in range(len(long))
+    )
+
+
 def _content(words: list[str]) -> list[str]:
     return [word for word in words if word not in WHOSE]
 
@@ -100,6 +116,11 @@ class Analyzer:
                 self._phrases[tuple(_content(tokens(phrase)))] = term
         self._longest = max((len(key) for key in self._phrases), default=1)
         self._starts = frozenset(key[0] for key in self._phrases if key)
+        # Phrases of two words or more by first word, for a typo inside one ("quality of live").
+        self._by_head: dict[str, list[tuple[str, ...]]] = {}
+        for key in self._phrases:
+            if len(key) > 1:
+                self._by_head.setdefault(key[0], []).append(key)
         counts: Counter[str] = Counter()
         for text in phrasings:
             counts.update(tokens(text))
@@ -171,6 +192,22 @@ class Analyzer:
                 return [Term(word, left, 1.0, "split"), Term(word, right, 1.0, "split")]
         return [Term(word, word, 0.0, "unknown")]
 
+    def _near_phrase(self, key: tuple[str, ...]) -> str | None:
+        """The synonym phrase one typo away from `key`, in a word after its first.
+
+        Inside a known phrase a typo that makes another real word is still a typo: "quality
+        of live" is "quality of life", though "live" alone is a word.
+        """
+        for phrase in self._by_head.get(key[0], ()):
+            if len(phrase) != len(key):
+                continue
+            differ = [(a, b) for a, b in zip(key, phrase, strict=True) if a != b]
+            if len(differ) == 1:
+                typed, known = differ[0]
+                if min(len(typed), len(known)) >= 3 and _one_edit(typed, known):
+                    return self._phrases[phrase]
+        return None
+
     def _merge_synonyms(self, read: Sequence[Term]) -> list[Term]:
         """Replace every synonym phrase (longest first) by its group's term."""
         merged: list[Term] = []
@@ -182,10 +219,13 @@ class Analyzer:
                 continue
             for size in range(min(self._longest, len(read) - index), 0, -1):
                 window = read[index : index + size]
-                term = self._phrases.get(tuple(t.term for t in window))
+                key = tuple(t.term for t in window)
+                term, similarity = self._phrases.get(key), min(t.similarity for t in window)
+                if term is None and size > 1:
+                    term = self._near_phrase(key)
+                    similarity = min(similarity, TYPO_SIMILARITY[1])
                 if term is not None:
                     typed = " ".join(dict.fromkeys(t.typed for t in window))
-                    similarity = min(t.similarity for t in window)
                     how = "synonym" if typed != term else window[0].how
                     merged.append(Term(typed, term, similarity, how))
                     index += size

@@ -132,7 +132,10 @@ class Matcher:
         self.answer_weight = answer_weight
         texts = [text for entry in faq.entries for text in entry.phrasings]
         answers = [_answer_text(entry) for entry in faq.entries]
-        self.analyzer = Analyzer([*texts, *answers], faq.synonyms)
+        # Source titles name the subject's world ("Novartis", "NEJM"): words of the domain,
+        # though no entry is phrased with them, so not an off-topic subject either.
+        domain = [faq.title, *(source.title for source in faq.sources.values())]
+        self.analyzer = Analyzer([*texts, *answers, *domain], faq.synonyms)
         read = []
         frequency: dict[str, int] = {}
         subject: dict[str, int] = {}
