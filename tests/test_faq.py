@@ -285,3 +285,16 @@ def test_a_source_cited_only_by_a_figure_is_used_and_listed() -> None:
 def test_key_figure_problems_point_at_the_figure(figure: str, expected: str) -> None:
     problems = _problems(_with_figure(figure))
     assert any(expected in problem for problem in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("synonyms", "expected"),
+    [
+        ('rose = ["roses"]\nflower = ["Rose"]', "'Rose' is already a synonym of 'rose'"),
+        # The matcher ignores "my" and word endings, so "my roses" would silently mean "rose".
+        ('rose = ["roses"]\nflower = ["my roses"]', "'my roses' reads the same as 'rose'"),
+    ],
+)
+def test_synonyms_that_read_alike_in_two_groups_are_problems(synonyms: str, expected: str) -> None:
+    problems = _problems(f"{SMALL_FAQ}\n[synonyms]\n{synonyms}\n")
+    assert any(expected in problem for problem in problems), problems

@@ -31,7 +31,7 @@ already almost always never often sometimes soon later else per via may shall ou
 went gone came become becomes seem seems quite rather enough another others either neither
 nor both few many several own hence thus therefore however although though unless whereas
 anyway anyhow somehow ever every everything anybody everyone nobody nothing none find
-need needs
+need needs full whole entire actual real exact
 """
 # Who the question is about: dropped before synonym phrases are looked for, so "should my
 # mother get" reads as "should get" and "lose my hair" as "lose hair", on both sides.
@@ -89,6 +89,11 @@ def _content(words: list[str]) -> list[str]:
     return [word for word in words if word not in WHOSE]
 
 
+def phrase_key(text: str) -> tuple[str, ...]:
+    """How a synonym phrase is looked up: its stemmed words, without whose they are."""
+    return tuple(_content(tokens(text)))
+
+
 def tokens(text: str) -> list[str]:
     """The stemmed words of a text, in order, stop words included (synonyms may use them)."""
     return [stem(word) for word in words(text)]
@@ -113,7 +118,7 @@ class Analyzer:
             term = " ".join(tokens(canonical))
             self._labels[term] = canonical
             for phrase in (canonical, *variants):
-                self._phrases[tuple(_content(tokens(phrase)))] = term
+                self._phrases[phrase_key(phrase)] = term
         self._longest = max((len(key) for key in self._phrases), default=1)
         self._starts = frozenset(key[0] for key in self._phrases if key)
         # Phrases of two words or more by first word, for a typo inside one ("quality of live").
@@ -161,6 +166,8 @@ class Analyzer:
         return known
 
     def _search(self, word: str) -> list[Term]:
+        if word.endswith("in") and (dropped := stem(word + "g")) in self._counts:
+            return [Term(word, dropped, 1.0, "exact")]  # "growin", "workin": a dropped g
         edits = allowed_edits(word)
         if edits:
             # Imported here: most questions are spelt right, and RapidFuzz takes longer to

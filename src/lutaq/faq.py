@@ -13,6 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from lutaq.analysis import phrase_key
 from lutaq.text import normalise
 
 BUNDLED_NAME = "faq.toml"
@@ -267,6 +268,7 @@ class _Checker:
             return {}
         groups: dict[str, tuple[str, ...]] = {}
         owner: dict[str, str] = {}
+        read_as: dict[tuple[str, ...], tuple[str, str]] = {}
         for term, variants in table.items():
             line = self.lines.key(header, term)
             where = f"synonyms.{term}"
@@ -280,10 +282,19 @@ class _Checker:
                 self.add(line, where, "must list at least one variant, each with a word in it")
                 continue
             for phrase in (term, *variants):
-                key = normalise(phrase)
-                first = owner.setdefault(key, term)
+                first = owner.setdefault(normalise(phrase), term)
                 if first != term:
                     self.add(line, where, f"{phrase!r} is already a synonym of {first!r}")
+                    continue
+                # The matcher reads phrases stemmed and without words such as "my" or
+                # "relative": two that read alike cannot both mean their own term.
+                other, other_term = read_as.setdefault(phrase_key(phrase), (phrase, term))
+                if other_term != term:
+                    self.add(
+                        line,
+                        where,
+                        f"{phrase!r} reads the same as {other!r}, a synonym of {other_term!r}",
+                    )
             groups[term] = tuple(variants)
         return groups
 
