@@ -48,7 +48,9 @@ def test_a_cached_answer_to_a_pipe_needs_no_rich_rapidfuzz_or_toml() -> None:
 
 def test_rapidfuzz_is_loaded_only_for_a_word_the_faq_does_not_know() -> None:
     assert "rapidfuzz" not in _loaded("ask", "how long does it work")
-    assert "rapidfuzz" in _loaded("ask", "how lnog does it work")
+    assert "rapidfuzz" in _loaded("ask", "how lomg does it work")
+    # Two swapped letters are found without it.
+    assert "rapidfuzz" not in _loaded("ask", "how lnog does it work")
 
 
 def test_a_terminal_style_gets_rich() -> None:

@@ -31,7 +31,7 @@ already almost always never often sometimes soon later else per via may shall ou
 went gone came become becomes seem seems quite rather enough another others either neither
 nor both few many several own hence thus therefore however although though unless whereas
 anyway anyhow somehow ever every everything anybody everyone nobody nothing none find
-need needs full whole entire actual real exact
+need needs full whole entire actual real exact afterwards afterward alone meet
 """
 # Who the question is about: dropped before synonym phrases are looked for, so "should my
 # mother get" reads as "should get" and "lose my hair" as "lose hair", on both sides.
@@ -67,6 +67,10 @@ def _swapped_or_dropped(typed: str, known: str) -> bool:
     return len(known) == len(typed) + 1 and any(
         known[:cut] + known[cut + 1 :] == typed for cut in range(1, len(known) - 1)
     )
+
+
+def _ends_differently(typed: str, known: str) -> bool:
+    return len(typed) == len(known) + 1 and typed.startswith(known)
 
 
 def _one_edit(typed: str, known: str) -> bool:
@@ -168,6 +172,10 @@ class Analyzer:
     def _search(self, word: str) -> list[Term]:
         if word.endswith("in") and (dropped := stem(word + "g")) in self._counts:
             return [Term(word, dropped, 1.0, "exact")]  # "growin", "workin": a dropped g
+        for cut in range(len(word) - 1):  # two letters swapped: "sied" is "side"
+            swapped = stem(word[:cut] + word[cut + 1] + word[cut] + word[cut + 2 :])
+            if swapped != word and swapped in self._counts and swapped not in STOP_WORDS:
+                return [Term(word, swapped, TYPO_SIMILARITY[1], "typo")]
         edits = allowed_edits(word)
         if edits:
             # Imported here: most questions are spelt right, and RapidFuzz takes longer to
@@ -190,6 +198,14 @@ class Analyzer:
             # Two edits that also change the length by two are another word ("statin" is
             # not "stat"), not a typo.
             found = [hit for hit in found if hit[1] < 2 or abs(len(hit[0]) - len(word)) < 2]
+            if len(word) <= SHORT_WORD + 1:
+                # A short word with a letter more at its end is another word: "paint" is
+                # not "pain", nor "cart" "car" (though "paten" is "patent").
+                found = [hit for hit in found if not _ends_differently(word, hit[0])]
+            # A filler word is reached only by swapped letters ("waht"): "cold" is not "could".
+            found = [
+                hit for hit in found if hit[0] not in STOP_WORDS or sorted(hit[0]) == sorted(word)
+            ]
             if found:
                 best = min(found, key=lambda hit: (hit[1], -self._counts[hit[0]], hit[0]))
                 return [Term(word, best[0], TYPO_SIMILARITY[int(best[1])], "typo")]
