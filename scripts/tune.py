@@ -3,9 +3,11 @@
     uv run python scripts/tune.py tests/questions.toml ../shared/eval/public.toml
 
 For each weighting it ranks every question once, then tries every threshold and margin on
-those rankings. The objective is the mean of the three groups' accuracy (in scope answered
-right, off-topic refused, off-topic sharing words refused), so no group can be traded away
-for another's size. Prints the best settings, and the plateau around the chosen ones.
+those rankings. The objective follows the targets: the most in-scope questions answered right,
+among the settings that still refuse at least 98% of off-topic questions and 85% of off-topic
+questions sharing words with the FAQ (floors above the 95% and 70% required, so that unseen
+questions keep a safety margin). Among equals, the widest margin wins. Prints the best
+settings, and the plateau around them.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from lutaq.match import ANSWER_WEIGHT, MARGIN, THRESHOLD, UNKNOWN_WEIGHT, Match,
 
 THRESHOLDS = [float(t) for t in range(40, 82, 2)]
 MARGINS = [float(m) for m in range(13)]
+OFF_TOPIC_FLOOR = 0.98
+SHARING_WORDS_FLOOR = 0.85
 UNKNOWN_WEIGHTS = [1.5, 2.0, 2.5, 3.0, 4.0]
 ANCHORED_WEIGHTS = [0.5, 1.0, 1.5]
 ANSWER_WEIGHTS = [0.0, 0.2, 0.4, 0.6]
@@ -61,8 +65,16 @@ def main(paths: list[str]) -> None:
         for threshold, margin in itertools.product(THRESHOLDS, MARGINS):
             mean, groups = accuracy(matcher, ranked, threshold, margin)
             rows.append((mean, unknown, anchored, answer, threshold, margin, groups))
-    # Best mean first; among equals, the widest margin (the safest against close calls).
-    rows.sort(key=lambda row: (-round(row[0], 4), -row[5], row[4]))
+    # Within the floors, most in scope first, to the nearest half percent (closer than that is
+    # a question or two); among equals, the widest margin (the safest against close calls),
+    # then the highest threshold.
+    rows = [
+        row
+        for row in rows
+        if row[6].get("oos", 1.0) >= OFF_TOPIC_FLOOR
+        and row[6].get("hard", 1.0) >= SHARING_WORDS_FLOOR
+    ]
+    rows.sort(key=lambda row: (-round(row[6].get("in", 0.0) * 200), -row[5], -row[4]))
     for mean, unknown, anchored, answer, threshold, margin, groups in rows[:15]:
         parts = "  ".join(f"{g} {100 * a:5.1f}%" for g, a in groups.items())
         print(
