@@ -150,8 +150,10 @@ class Matcher:
             for term in bag:
                 subject[term] = subject.get(term, 0) + 1
         count = max(len(faq.entries), 1)
-        # The FAQ's subject: terms most entries are phrased with ("lutathera").
-        self._anchors = frozenset(t for t, df in subject.items() if count >= 4 and 2 * df >= count)
+        # The FAQ's subject: terms two entries in three are phrased with ("lutathera").
+        self._anchors = frozenset(
+            t for t, df in subject.items() if count >= 4 and 3 * df >= 2 * count
+        )
         self._anchored_unknown = anchored_unknown_weight * math.log(1 + count)
         self._idf = {term: math.log(1 + count / df) for term, df in frequency.items()}
         self._rarest = math.log(1 + count)
