@@ -63,9 +63,9 @@ def allowed_edits(word: str) -> int:
 def _swapped_or_dropped(typed: str, known: str) -> bool:
     if len(known) == len(typed):
         return sorted(known) == sorted(typed)
-    # A letter dropped inside the word: "lng" is "long", but "car" is not "care".
+    # A letter dropped after the first: "lng" and "lon" are "long".
     return len(known) == len(typed) + 1 and any(
-        known[:cut] + known[cut + 1 :] == typed for cut in range(1, len(known) - 1)
+        known[:cut] + known[cut + 1 :] == typed for cut in range(1, len(known))
     )
 
 
