@@ -31,7 +31,7 @@ already almost always never often sometimes soon later else per via may shall ou
 went gone came become becomes seem seems quite rather enough another others either neither
 nor both few many several own hence thus therefore however although though unless whereas
 anyway anyhow somehow ever every everything anybody everyone nobody nothing none find
-need needs full whole entire actual real exact afterwards afterward alone meet
+need needs full whole entire actual real exact afterwards afterward alone meet matter matters
 """
 # Who the question is about: dropped before synonym phrases are looked for, so "should my
 # mother get" reads as "should get" and "lose my hair" as "lose hair", on both sides.
@@ -151,7 +151,9 @@ class Analyzer:
         read: list[Term] = []
         for word in _content(tokens(text)):
             read.extend(self._correct(word) if correct else [Term(word, word, 1.0, "exact")])
-        merged = self._merge_synonyms(read)
+        # Twice, so synonyms compose: "how does radioligand therapy work" becomes "how does
+        # lutathera work", which is itself a phrase of another group.
+        merged = self._merge_synonyms(self._merge_synonyms(read))
         seen: dict[str, Term] = {}
         for term in merged:
             if term.term in STOP_WORDS:
