@@ -21,7 +21,9 @@ from lutaq.faq import load_faq
 from lutaq.match import ANSWER_WEIGHT, MARGIN, THRESHOLD, UNKNOWN_WEIGHT, Match, Matcher
 
 THRESHOLDS = [float(t) for t in range(40, 82, 2)]
-MARGINS = [float(m) for m in range(13)]
+# A lead of at least 2 points: below that, near-ties would be settled by file order rather
+# than reported as two close entries.
+MARGINS = [float(m) for m in range(2, 13)]
 OFF_TOPIC_FLOOR = 0.98
 SHARING_WORDS_FLOOR = 0.85
 UNKNOWN_WEIGHTS = [1.5, 2.0, 2.5, 3.0, 4.0]
@@ -67,14 +69,21 @@ def main(paths: list[str]) -> None:
             rows.append((mean, unknown, anchored, answer, threshold, margin, groups))
     # Within the floors, most in scope first, to the nearest half percent (closer than that is
     # a question or two); among equals, the widest margin (the safest against close calls),
-    # then the highest threshold.
+    # then the most off-topic questions refused, then the highest threshold.
     rows = [
         row
         for row in rows
         if row[6].get("oos", 1.0) >= OFF_TOPIC_FLOOR
         and row[6].get("hard", 1.0) >= SHARING_WORDS_FLOOR
     ]
-    rows.sort(key=lambda row: (-round(row[6].get("in", 0.0) * 200), -row[5], -row[4]))
+    rows.sort(
+        key=lambda row: (
+            -round(row[6].get("in", 0.0) * 200),
+            -row[5],
+            -(row[6].get("oos", 0.0) + row[6].get("hard", 0.0)),
+            -row[4],
+        )
+    )
     for mean, unknown, anchored, answer, threshold, margin, groups in rows[:15]:
         parts = "  ".join(f"{g} {100 * a:5.1f}%" for g, a in groups.items())
         print(
