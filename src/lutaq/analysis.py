@@ -33,12 +33,15 @@ nor both few many several own hence thus therefore however although though unles
 anyway anyhow somehow ever every everything anybody everyone nobody nothing none find
 need needs full whole entire actual real exact afterwards afterward alone meet matter matters
 """
-# Who the question is about: dropped before synonym phrases are looked for, so "should my
-# mother get" reads as "should get" and "lose my hair" as "lose hair", on both sides.
+# Who the question is about, or who asks it: dropped before synonym phrases are looked for,
+# so "should my mother get" reads as "should get", "lose my hair" as "lose hair" and "my
+# oncologist said it worked" as "said it worked", on both sides.
 _WHOSE_TEXT = """
 my your his her our their
 mother mom mum father dad husband wife spouse son daughter brother sister aunt uncle
 grandmother grandfather grandma grandpa friend relative partner
+doctor oncologist specialist consultant physician gp clinician journalist reporter
+student researcher
 """
 WHOSE = frozenset(stem(word) for word in _WHOSE_TEXT.split())
 STOP_WORDS = frozenset(stem(word) for word in _STOP_WORDS_TEXT.split()) | WHOSE

@@ -44,7 +44,7 @@ ANCHORED_UNKNOWN_WEIGHT = 0.5
 """The same, in a question that names the FAQ's subject ("lutathera"): there an unknown word
 is more likely the asker's own phrasing than a different subject."""
 
-ANSWER_WEIGHT = 0.4
+ANSWER_WEIGHT = 0.6
 """A question word found only in an entry's answer or key figures counts this much."""
 
 COVERAGE_POWER = 0.6
