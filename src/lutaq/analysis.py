@@ -126,13 +126,16 @@ class Analyzer:
             self._labels[term] = canonical
             for phrase in (canonical, *variants):
                 self._phrases[phrase_key(phrase)] = term
-        self._longest = max((len(key) for key in self._phrases), default=1)
-        self._starts = frozenset(key[0] for key in self._phrases if key)
-        # Phrases of two words or more by first word, for a typo inside one ("quality of live").
-        self._by_head: dict[str, list[tuple[str, ...]]] = {}
+        # Phrase lengths by first word, longest first, and phrases of two words or more by
+        # first word and length, for a typo inside one ("quality of live").
+        sizes: dict[str, set[int]] = {}
+        self._by_head: dict[tuple[str, int], list[tuple[str, ...]]] = {}
         for key in self._phrases:
+            if key:
+                sizes.setdefault(key[0], set()).add(len(key))
             if len(key) > 1:
-                self._by_head.setdefault(key[0], []).append(key)
+                self._by_head.setdefault((key[0], len(key)), []).append(key)
+        self._sizes = {head: sorted(found, reverse=True) for head, found in sizes.items()}
         counts: Counter[str] = Counter()
         for text in phrasings:
             counts.update(tokens(text))
@@ -156,7 +159,9 @@ class Analyzer:
             read.extend(self._correct(word) if correct else [Term(word, word, 1.0, "exact")])
         # Twice, so synonyms compose: "how does radioligand therapy work" becomes "how does
         # lutathera work", which is itself a phrase of another group.
-        merged = self._merge_synonyms(self._merge_synonyms(read))
+        merged = self._merge_synonyms(read, near=True)
+        if any(term.how == "synonym" for term in merged):
+            merged = self._merge_synonyms(merged, near=False)
         seen: dict[str, Term] = {}
         for term in merged:
             if term.term in STOP_WORDS:
@@ -226,9 +231,7 @@ class Analyzer:
         Inside a known phrase a typo that makes another real word is still a typo: "quality
         of live" is "quality of life", though "live" alone is a word.
         """
-        for phrase in self._by_head.get(key[0], ()):
-            if len(phrase) != len(key):
-                continue
+        for phrase in self._by_head.get((key[0], len(key)), ()):
             differ = [(a, b) for a, b in zip(key, phrase, strict=True) if a != b]
             if len(differ) == 1:
                 typed, known = differ[0]
@@ -236,23 +239,32 @@ class Analyzer:
                     return self._phrases[phrase]
         return None
 
-    def _merge_synonyms(self, read: Sequence[Term]) -> list[Term]:
-        """Replace every synonym phrase (longest first) by its group's term."""
+    def _merge_synonyms(self, read: Sequence[Term], *, near: bool) -> list[Term]:
+        """Replace every synonym phrase (longest first) by its group's term.
+
+        `near` also accepts a phrase with one typo in it; the second pass, which lets
+        synonyms compose, needs no more of that.
+        """
         merged: list[Term] = []
         index = 0
         while index < len(read):
-            if read[index].term not in self._starts:  # most words begin no synonym phrase
+            sizes = self._sizes.get(read[index].term)
+            if sizes is None:  # most words begin no synonym phrase
                 merged.append(read[index])
                 index += 1
                 continue
-            for size in range(min(self._longest, len(read) - index), 0, -1):
+            for size in sizes:
+                if size > len(read) - index:
+                    continue
                 window = read[index : index + size]
                 key = tuple(t.term for t in window)
-                term, similarity = self._phrases.get(key), min(t.similarity for t in window)
-                if term is None and size > 1:
-                    term = self._near_phrase(key)
-                    similarity = min(similarity, TYPO_SIMILARITY[1])
+                term, typo = self._phrases.get(key), False
+                if term is None and near and size > 1:
+                    term, typo = self._near_phrase(key), True
                 if term is not None:
+                    similarity = min(t.similarity for t in window)
+                    if typo:
+                        similarity = min(similarity, TYPO_SIMILARITY[1])
                     typed = " ".join(dict.fromkeys(t.typed for t in window))
                     how = "synonym" if typed != term else window[0].how
                     merged.append(Term(typed, term, similarity, how))

@@ -172,6 +172,7 @@ class Matcher:
             )
             for entry, phrasings, bag, answer_only in read
         ]
+        self._postings_made: dict[int, dict[str, tuple[int, ...]]] = {}
         # Entries that a phrasing of only the subject asks for ("what is lutathera"): a
         # question naming only the subject may be answered by them, and by nothing else.
         self._overviews = frozenset(
@@ -224,10 +225,10 @@ class Matcher:
         subject_only = bool(asked) and asked <= self._anchors
         matches = [
             # No phrasing word in common means no completeness, so a score of 0.
-            self._score(indexed, weighted, total, subject_only)
+            self._score(position, indexed, weighted, total, subject_only)
             if not asked.isdisjoint(indexed.bag)
             else indexed.zero
-            for indexed in self._index
+            for position, indexed in enumerate(self._index)
         ]
         return tuple(sorted(matches, key=lambda match: -match.score))
 
@@ -245,6 +246,7 @@ class Matcher:
 
     def _score(
         self,
+        position: int,
         indexed: _Indexed,
         weighted: Sequence[tuple[Term, float, float]],
         total: float,
@@ -255,25 +257,52 @@ class Matcher:
         `total` is the question's whole weight; `subject_only` says whether it names nothing
         but the FAQ's subject, which only then may match a phrasing of just the subject.
         """
+        postings = self._postings(position, indexed)
         words = tuple(
-            WordMatch(term, weight, earned * self._found(indexed, term.term))
+            WordMatch(term, weight, earned * self._found(postings, indexed, term.term))
             for term, weight, earned in weighted
         )
         coverage = sum(word.weight * word.matched for word in words) / total
-        matched = [word.term.term for word in words if word.term.term in indexed.bag]
-        completeness, phrasing = 0.0, indexed.entry.question
-        for text, terms, total_idf, overview in indexed.phrasings:
+        # The IDF each phrasing shares with the question, from the phrasings each term is in.
+        shared: dict[int, float] = {}
+        for word in words:
+            for number in postings.get(word.term.term, ()):
+                shared[number] = shared.get(number, 0.0) + self._idf[word.term.term]
+        completeness, phrasing, first = 0.0, indexed.entry.question, len(indexed.phrasings)
+        for number, idf in shared.items():
+            text, _, total_idf, overview = indexed.phrasings[number]
             if overview and not subject_only:
                 continue  # "what is lutathera" answers the bare subject, and nothing more
-            used = sum(self._idf[t] for t in matched if t in terms) / total_idf
-            if used > completeness:
-                completeness, phrasing = used, text
+            used = idf / total_idf
+            if used > completeness or (used == completeness and number < first):
+                completeness, phrasing, first = used, text, number
         score = 100.0 * coverage**COVERAGE_POWER * completeness ** (1 - COVERAGE_POWER)
         return Match(indexed.entry, round(score, 1), phrasing, coverage, completeness, words)
 
-    def _found(self, indexed: _Indexed, term: str) -> float:
+    def _postings(self, position: int, indexed: _Indexed) -> dict[str, tuple[int, ...]]:
+        """Which of an entry's phrasings each term is in, built when the entry is first scored.
+
+        Not kept in the cached index (see __getstate__): rebuilding thousands of dicts would
+        slow every start of a large FAQ, while a question scores only a few entries.
+        """
+        postings = self._postings_made.get(position)
+        if postings is None:
+            found: dict[str, list[int]] = {}
+            for number, (_, terms, _, _) in enumerate(indexed.phrasings):
+                for term in terms:
+                    found.setdefault(term, []).append(number)
+            postings = {term: tuple(numbers) for term, numbers in found.items()}
+            self._postings_made[position] = postings
+        return postings
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_postings_made"] = {}
+        return state
+
+    def _found(self, postings: dict[str, tuple[int, ...]], indexed: _Indexed, term: str) -> float:
         """1 for a term of the entry's phrasings, less for one only in its answer, else 0."""
-        if term in indexed.bag:
+        if term in postings:
             return 1.0
         return self.answer_weight if term in indexed.answer else 0.0
 
