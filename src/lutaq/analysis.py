@@ -182,7 +182,8 @@ class Analyzer:
     def _search(self, word: str) -> list[Term]:
         if word.endswith("in") and (dropped := stem(word + "g")) in self._counts:
             return [Term(word, dropped, 1.0, "exact")]  # "growin", "workin": a dropped g
-        for cut in range(len(word) - 1):  # two letters swapped: "sied" is "side"
+        # Two letters swapped ("sied" is "side"); words of one or two letters are taken as typed.
+        for cut in range(len(word) - 1 if len(word) > 2 else 0):
             swapped = stem(word[:cut] + word[cut + 1] + word[cut] + word[cut + 2 :])
             if swapped != word and swapped in self._counts and swapped not in STOP_WORDS:
                 return [Term(word, swapped, TYPO_SIMILARITY[1], "typo")]
