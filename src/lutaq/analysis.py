@@ -32,6 +32,7 @@ went gone came become becomes seem seems quite rather enough another others eith
 nor both few many several own hence thus therefore however although though unless whereas
 anyway anyhow somehow ever every everything anybody everyone nobody nothing none find
 need needs full whole entire actual real exact afterwards afterward alone meet matter matters
+summary overview somewhere
 """
 # Who the question is about, or who asks it: dropped before synonym phrases are looked for,
 # so "should my mother get" reads as "should get", "lose my hair" as "lose hair" and "my
@@ -180,8 +181,6 @@ class Analyzer:
         return known
 
     def _search(self, word: str) -> list[Term]:
-        if word.endswith("in") and (dropped := stem(word + "g")) in self._counts:
-            return [Term(word, dropped, 1.0, "exact")]  # "growin", "workin": a dropped g
         # Two letters swapped ("sied" is "side"); words of one or two letters are taken as typed.
         for cut in range(len(word) - 1 if len(word) > 2 else 0):
             swapped = stem(word[:cut] + word[cut + 1] + word[cut] + word[cut + 2 :])

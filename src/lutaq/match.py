@@ -31,7 +31,7 @@ __all__ = [
 # Chosen from labelled questions by scripts/tune.py (README, "How matching works"): the most
 # in-scope questions answered right while at least 98% of off-topic questions and 85% of
 # those sharing words with the FAQ are still refused.
-THRESHOLD = 48.0
+THRESHOLD = 46.0
 """Scores below this are not answers: the best entry is only a suggestion."""
 
 MARGIN = 3.0
@@ -44,7 +44,7 @@ ANCHORED_UNKNOWN_WEIGHT = 0.5
 """The same, in a question that names the FAQ's subject ("lutathera"): there an unknown word
 is more likely the asker's own phrasing than a different subject."""
 
-ANSWER_WEIGHT = 0.6
+ANSWER_WEIGHT = 0.4
 """A question word found only in an entry's answer or key figures counts this much."""
 
 COVERAGE_POWER = 0.6
