@@ -13,7 +13,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from lutaq.analysis import phrase_key
 from lutaq.text import normalise
 
 BUNDLED_NAME = "faq.toml"
@@ -266,6 +265,9 @@ class _Checker:
         if not isinstance(table, dict):
             self.add(header, "synonyms", 'must be a table: [synonyms] with term = ["variant", ...]')
             return {}
+        # Imported here: only a FAQ with synonyms needs the matcher's reading of phrases.
+        from lutaq.analysis import phrase_key
+
         groups: dict[str, tuple[str, ...]] = {}
         owner: dict[str, str] = {}
         read_as: dict[tuple[str, ...], tuple[str, str]] = {}
