@@ -98,7 +98,7 @@ def _content(words: list[str]) -> list[str]:
 
 
 def phrase_key(text: str) -> tuple[str, ...]:
-    """How a synonym phrase is looked up: its stemmed words, without whose they are."""
+    """How a synonym phrase is looked up: its stemmed words, less those saying whose it is."""
     return tuple(_content(tokens(text)))
 
 
