@@ -48,7 +48,7 @@ def test_ask_top_says_when_nothing_is_related(runner: CliRunner) -> None:
 
 
 def test_did_you_mean_lists_at_most_three(runner: CliRunner) -> None:
-    code, _, err = run(runner, "ask", "--top", "10", "success with scans")
+    code, _, err = run(runner, "ask", "--top", "10", "how long")
     assert code == ExitCode.NO_MATCH
     assert "  3. " in err
     assert "  4. " not in err
@@ -70,7 +70,7 @@ def test_no_match_exits_1_with_message_on_stderr(runner: CliRunner) -> None:
 
 
 def test_no_match_suggests_close_entries(runner: CliRunner) -> None:
-    code, _, err = run(runner, "ask", "success with scans")
+    code, _, err = run(runner, "ask", "how long")
     assert code == ExitCode.NO_MATCH
     assert "Did you mean:" in err
     assert "  1. " in err

@@ -6,6 +6,7 @@ typos corrected (the FAQ's phrasings define the vocabulary that corrections aim 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
@@ -44,11 +45,19 @@ grandmother grandfather grandma grandpa friend relative partner
 doctor oncologist specialist consultant physician gp clinician journalist reporter
 student researcher
 """
+# Askers whose stem is another word's: "nurse here" asks as a nurse, "nursing" is feeding.
+_ASKERS_AS_WRITTEN = frozenset({"nurse", "nurses"})
 WHOSE = frozenset(stem(word) for word in _WHOSE_TEXT.split())
 STOP_WORDS = frozenset(stem(word) for word in _STOP_WORDS_TEXT.split()) | WHOSE
 
+# A name with a number at its end, as "netter1" or "sstr2": its letters may hold a typo.
+_NAME_WITH_NUMBER = re.compile(r"[a-z]{3,}[0-9]+")
+
 SHORT_WORD = 4
-"""Words up to this length are corrected only for two swapped letters."""
+"""Words up to this length are corrected only for two swapped letters or a dropped one."""
+
+LONG_WORD = 9
+"""Words of this length or more may be two letters longer or shorter than the word meant."""
 
 TYPO_SIMILARITY = (1.0, 0.85, 0.7)
 """How much a question word still counts after 0, 1 or 2 corrected typos."""
@@ -74,7 +83,7 @@ def _swapped_or_dropped(typed: str, known: str) -> bool:
 
 
 def _ends_differently(typed: str, known: str) -> bool:
-    return len(typed) == len(known) + 1 and typed.startswith(known)
+    return len(typed) == len(known) + 1 and typed.startswith(known) and typed[-1] != known[-1]
 
 
 def _one_edit(typed: str, known: str) -> bool:
@@ -93,13 +102,18 @@ def _one_edit(typed: str, known: str) -> bool:
     )
 
 
-def _content(words: list[str]) -> list[str]:
-    return [word for word in words if word not in WHOSE]
+def _content(text: str) -> list[str]:
+    """The stemmed words of a text, less those saying whose it is or who asks."""
+    return [
+        term
+        for word in words(text)
+        if word not in _ASKERS_AS_WRITTEN and (term := stem(word)) not in WHOSE
+    ]
 
 
 def phrase_key(text: str) -> tuple[str, ...]:
     """How a synonym phrase is looked up: its stemmed words, less those saying whose it is."""
-    return tuple(_content(tokens(text)))
+    return tuple(_content(text))
 
 
 def tokens(text: str) -> list[str]:
@@ -138,15 +152,22 @@ class Analyzer:
                 self._by_head.setdefault((key[0], len(key)), []).append(key)
         self._sizes = {head: sorted(found, reverse=True) for head, found in sizes.items()}
         counts: Counter[str] = Counter()
-        for text in phrasings:
-            counts.update(tokens(text))
+        # Words as written, where they differ from their stems: a typo is made in a word as
+        # written, so "breastfeedng" is one letter from "breastfeeding", not from "breastf".
+        self._written: dict[str, str] = {}
+        for text in [*phrasings, *(p for v in synonyms.values() for p in v), *synonyms]:
+            for word in words(text):
+                term = stem(word)
+                counts[term] += 1
+                if term != word:
+                    self._written[word] = term
         for key in self._phrases:
             counts.update(key)
         counts.update(STOP_WORDS)
         self._counts = counts
         self._corrections: dict[str, list[Term]] = {}
         self._by_first: dict[str, list[str]] = {}
-        for word in sorted(counts):
+        for word in sorted({*counts, *self._written}):
             self._by_first.setdefault(word[:1], []).append(word)
 
     def label(self, term: str) -> str:
@@ -156,7 +177,7 @@ class Analyzer:
     def terms(self, text: str, *, correct: bool) -> list[Term]:
         """Content terms of a text, once each, in order; typo correction for questions only."""
         read: list[Term] = []
-        for word in _content(tokens(text)):
+        for word in _content(text):
             read.extend(self._correct(word) if correct else [Term(word, word, 1.0, "exact")])
         # Twice, so synonyms compose: "how does radioligand therapy work" becomes "how does
         # lutathera work", which is itself a phrase of another group.
@@ -173,7 +194,7 @@ class Analyzer:
 
     def _correct(self, word: str) -> list[Term]:
         """A question word as the FAQ knows it: exact, within a few typos, or two joined words."""
-        if word in self._counts or not word.isalpha():
+        if word in self._counts or not (word.isalpha() or _NAME_WITH_NUMBER.fullmatch(word)):
             return [Term(word, word, 1.0, "exact")]
         known = self._corrections.get(word)
         if known is None:  # batches (`ask -`) repeat words; searching the vocabulary is not free
@@ -194,9 +215,16 @@ class Analyzer:
             from rapidfuzz.distance import OSA
 
             # Typos rarely hit the first letter; requiring it keeps "rice" from becoming "price".
+            candidates = self._by_first.get(word[:1], [])
+            if not word.isalpha():
+                # "nettr1" may be "netter1", but never "netter2": the number is kept as typed.
+                number = word[len(word.rstrip("0123456789")) :]
+                candidates = [
+                    c for c in candidates if c.endswith(number) and c[-len(number) - 1].isalpha()
+                ]
             found = process.extract(
                 word,
-                self._by_first.get(word[:1], []),
+                candidates,
                 scorer=OSA.distance,
                 score_cutoff=edits,
                 limit=None,
@@ -206,19 +234,25 @@ class Analyzer:
                 # "grow"): only two swapped letters ("lnog") or a dropped one ("lng") count.
                 found = [hit for hit in found if _swapped_or_dropped(word, hit[0])]
             # Two edits that also change the length by two are another word ("statin" is
-            # not "stat"), not a typo.
-            found = [hit for hit in found if hit[1] < 2 or abs(len(hit[0]) - len(word)) < 2]
-            if len(word) <= SHORT_WORD + 1:
-                # A short word with a letter more at its end is another word: "paint" is
-                # not "pain", nor "cart" "car" (though "paten" is "patent").
-                found = [hit for hit in found if not _ends_differently(word, hit[0])]
-            # A filler word is reached only by swapped letters ("waht"): "cold" is not "could".
+            # not "stat"), not a typo, except in a long word ("breastfeedng").
             found = [
-                hit for hit in found if hit[0] not in STOP_WORDS or sorted(hit[0]) == sorted(word)
+                hit
+                for hit in found
+                if hit[1] < 2 or abs(len(hit[0]) - len(word)) < 2 or len(word) >= LONG_WORD
             ]
-            if found:
-                best = min(found, key=lambda hit: (hit[1], -self._counts[hit[0]], hit[0]))
-                return [Term(word, best[0], TYPO_SIMILARITY[int(best[1])], "typo")]
+            # A word with a letter more at its end is another word: "paint" is not "pain",
+            # nor "planet" "plane" (though "paten" is "patent", and "resultt" "result").
+            found = [hit for hit in found if not _ends_differently(word, hit[0])]
+            read = [(self._written.get(hit, hit), hit, edits) for hit, edits, _ in found]
+            # A filler word is reached only by swapped letters ("waht"): "cold" is not "could".
+            read = [
+                (term, hit, edits)
+                for term, hit, edits in read
+                if term not in STOP_WORDS or sorted(hit) == sorted(word)
+            ]
+            if read:
+                term, _, edits = min(read, key=lambda hit: (hit[2], -self._counts[hit[0]], hit[0]))
+                return [Term(word, term, TYPO_SIMILARITY[int(edits)], "typo")]
         for cut in range(3, len(word) - 2):
             left, right = stem(word[:cut]), stem(word[cut:])
             if left in self._counts and right in self._counts and right not in STOP_WORDS:

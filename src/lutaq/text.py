@@ -41,6 +41,59 @@ _CONTRACTIONS = {
     "'d": " would",
     "'s": "",
 }
+# The same, typed without the apostrophe, and the shorthand of chat and texting: "doesnt it
+# work", "hw long r the side effects". Only spellings that are not also words of their own
+# ("ill", "were", "well", "shell" stay as typed).
+_SHORTHAND = {
+    "doesnt": "does not",
+    "dont": "do not",
+    "didnt": "did not",
+    "isnt": "is not",
+    "arent": "are not",
+    "wasnt": "was not",
+    "werent": "were not",
+    "hasnt": "has not",
+    "havent": "have not",
+    "hadnt": "had not",
+    "cant": "can not",
+    "cannot": "can not",
+    "wont": "will not",
+    "wouldnt": "would not",
+    "shouldnt": "should not",
+    "couldnt": "could not",
+    "im": "i am",
+    "ive": "i have",
+    "youre": "you are",
+    "theyre": "they are",
+    "thats": "that",
+    "whats": "what",
+    "hows": "how",
+    "whos": "who",
+    "wheres": "where",
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "hw": "how",
+    "wat": "what",
+    "wht": "what",
+    "abt": "about",
+    "bc": "because",
+    "cuz": "because",
+    "coz": "because",
+    "b4": "before",
+    "pls": "please",
+    "plz": "please",
+    "thx": "thanks",
+    "til": "until",
+    "yr": "year",
+    "yrs": "years",
+    "mo": "month",
+    "mos": "months",
+    "mth": "month",
+    "mths": "months",
+    "wk": "week",
+    "wks": "weeks",
+}
 # One pass; "can't" and "won't" start earlier in the text than their "n't", so they win.
 _CONTRACTION = re.compile(r"\b(?:can't|won't)\b|(?:n't|'re|'ve|'ll|'m|'d|'s)\b")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -71,7 +124,10 @@ def words(text: str) -> list[str]:
         text = text.replace("'", "")
     if "-" in text:
         text = _LETTER_DIGIT_HYPHEN.sub("", text)
-    return _NON_WORD.sub(" ", text).split()
+    split = _NON_WORD.sub(" ", text).split()
+    if _SHORTHAND.keys().isdisjoint(split):
+        return split
+    return [part for word in split for part in _SHORTHAND.get(word, word).split()]
 
 
 def normalise(text: str) -> str:
