@@ -33,7 +33,7 @@ went gone came become becomes seem seems quite rather enough another others eith
 nor both few many several own hence thus therefore however although though unless whereas
 anyway anyhow somehow ever every everything anybody everyone nobody nothing none find
 need needs full whole entire actual real exact afterwards afterward alone meet matter matters
-summary overview somewhere
+summary overview somewhere only
 """
 # Who the question is about, or who asks it: dropped before synonym phrases are looked for,
 # so "should my mother get" reads as "should get", "lose my hair" as "lose hair" and "my

@@ -31,10 +31,10 @@ __all__ = [
 # Chosen from labelled questions by scripts/tune.py (README, "How matching works"): the most
 # in-scope questions answered right while at least 98% of off-topic questions and 85% of
 # those sharing words with the FAQ are still refused.
-THRESHOLD = 46.0
+THRESHOLD = 44.0
 """Scores below this are not answers: the best entry is only a suggestion."""
 
-MARGIN = 3.0
+MARGIN = 4.0
 """The best entry must lead the next one by this much, or the two are reported as close."""
 
 UNKNOWN_WEIGHT = 4.0
