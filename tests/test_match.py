@@ -120,6 +120,12 @@ def test_typos_are_found_in_words_as_written_and_in_names_with_numbers() -> None
     assert [how for _, how in _read(analyzer, "planet")] == ["unknown"]
 
 
+def test_a_doubled_letter_is_the_likelier_typo() -> None:
+    # "pattent" is one edit from both; "patient" is the commoner word here.
+    analyzer = Analyzer(["patient", "patients", "which patients", "patent"], {})
+    assert _read(analyzer, "pattent") == [("patent", "typo")]
+
+
 def test_who_asks_is_not_what_is_asked() -> None:
     analyzer = Analyzer(["Can I breastfeed?", "nursing mother"], {})
     assert _read(analyzer, "nurse here: results") == [("result", "unknown")]

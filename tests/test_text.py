@@ -24,6 +24,8 @@ from lutaq.text import normalise, stem, words
         ("hw long r the side effects", "how long are the side effects"),
         ("how many yrs", "how many years"),
         ("ill or well", "ill or well"),
+        ("how long dose it last", "how long does it last"),
+        ("what dose is it", "what dose is it"),
         ("", ""),
         ("?!…", ""),
     ],

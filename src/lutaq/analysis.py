@@ -86,6 +86,15 @@ def _ends_differently(typed: str, known: str) -> bool:
     return len(typed) == len(known) + 1 and typed.startswith(known) and typed[-1] != known[-1]
 
 
+def _doubling(typed: str, known: str) -> bool:
+    """One letter doubled or undoubled apart: the commonest slip of the fingers."""
+    short, long = sorted((typed, known), key=len)
+    return len(long) == len(short) + 1 and any(
+        long[cut] == long[cut - 1] and long[:cut] + long[cut + 1 :] == short
+        for cut in range(1, len(long))
+    )
+
+
 def _one_edit(typed: str, known: str) -> bool:
     """One substitution, insertion, deletion or swap apart (no RapidFuzz import for this)."""
     if len(typed) == len(known):
@@ -251,7 +260,17 @@ class Analyzer:
                 if term not in STOP_WORDS or sorted(hit) == sorted(word)
             ]
             if read:
-                term, _, edits = min(read, key=lambda hit: (hit[2], -self._counts[hit[0]], hit[0]))
+                # Among equals, a doubled or undoubled letter ("pattent" is "patent", not
+                # "patient"), then the word the FAQ uses most.
+                term, _, edits = min(
+                    read,
+                    key=lambda hit: (
+                        hit[2],
+                        not _doubling(word, hit[1]),
+                        -self._counts[hit[0]],
+                        hit[0],
+                    ),
+                )
                 return [Term(word, term, TYPO_SIMILARITY[int(edits)], "typo")]
         for cut in range(3, len(word) - 2):
             left, right = stem(word[:cut]), stem(word[cut:])

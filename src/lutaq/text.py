@@ -94,6 +94,9 @@ _SHORTHAND = {
     "wk": "week",
     "wks": "weeks",
 }
+# "how long dose it last": "does" typed with two letters swapped makes another word, which
+# its place before "it" gives away.
+_DOSE_FOR_DOES = re.compile(r"\bdose(?= (?:it|this|that|lutathera|the treatment)\b)")
 # One pass; "can't" and "won't" start earlier in the text than their "n't", so they win.
 _CONTRACTION = re.compile(r"\b(?:can't|won't)\b|(?:n't|'re|'ve|'ll|'m|'d|'s)\b")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -124,6 +127,8 @@ def words(text: str) -> list[str]:
         text = text.replace("'", "")
     if "-" in text:
         text = _LETTER_DIGIT_HYPHEN.sub("", text)
+    if "dose " in text:
+        text = _DOSE_FOR_DOES.sub("does", text)
     split = _NON_WORD.sub(" ", text).split()
     if _SHORTHAND.keys().isdisjoint(split):
         return split
