@@ -45,8 +45,10 @@ grandmother grandfather grandma grandpa friend relative partner
 doctor oncologist specialist consultant physician gp clinician journalist reporter
 student researcher
 """
-# Askers whose stem is another word's: "nurse here" asks as a nurse, "nursing" is feeding.
-_ASKERS_AS_WRITTEN = frozenset({"nurse", "nurses"})
+# An asker whose name is also a verb: "nurse here", "as a NET nurse" say who asks, while
+# "can I nurse" and "nursing" are about feeding a baby.
+_NURSE = frozenset({"nurse", "nurses"})
+_NAMING = frozenset({"a", "an", "as", "the", "our", "my", "your"})
 WHOSE = frozenset(stem(word) for word in _WHOSE_TEXT.split())
 STOP_WORDS = frozenset(stem(word) for word in _STOP_WORDS_TEXT.split()) | WHOSE
 
@@ -55,6 +57,9 @@ _NAME_WITH_NUMBER = re.compile(r"[a-z]{3,}[0-9]+")
 
 SHORT_WORD = 4
 """Words up to this length are corrected only for two swapped letters or a dropped one."""
+
+LONGEST_TYPO = 30
+"""Longer words are taken as typed: no word people mean is that long, and searching is not free."""
 
 LONG_WORD = 9
 """Words of this length or more may be two letters longer or shorter than the word meant."""
@@ -113,15 +118,24 @@ def _one_edit(typed: str, known: str) -> bool:
 
 def _content(text: str) -> list[str]:
     """The stemmed words of a text, less those saying whose it is or who asks."""
+    written = words(text)
     return [
         term
-        for word in words(text)
-        if word not in _ASKERS_AS_WRITTEN and (term := stem(word)) not in WHOSE
+        for place, word in enumerate(written)
+        if (term := stem(word)) not in WHOSE
+        and not (word in _NURSE and _names_asker(written, place))
     ]
 
 
+def _names_asker(written: list[str], place: int) -> bool:
+    """Whether the word at `place` names a person ("a nurse", "nurse here"), not an action."""
+    after = written[place + 1 : place + 2]
+    return after == ["here"] or not _NAMING.isdisjoint(written[max(place - 2, 0) : place])
+
+
 def phrase_key(text: str) -> tuple[str, ...]:
-    """How a synonym phrase is looked up: its stemmed words, less those saying whose it is."""
+    """How a synonym phrase is looked up: its stemmed words, less those saying whose it is or
+    who asks."""
     return tuple(_content(text))
 
 
@@ -161,14 +175,16 @@ class Analyzer:
                 self._by_head.setdefault((key[0], len(key)), []).append(key)
         self._sizes = {head: sorted(found, reverse=True) for head, found in sizes.items()}
         counts: Counter[str] = Counter()
-        # Words as written, where they differ from their stems: a typo is made in a word as
-        # written, so "breastfeedng" is one letter from "breastfeeding", not from "breastf".
+        # Words as written, where stemming took three letters or more from them, or a final
+        # "e": a typo is made in a word as written, so "breastfeedng" is one letter from
+        # "breastfeeding" (far from "breastf") and "lfe" from "life" (not "lif"). Not "hours"
+        # for "hour": the question's "house", stemmed to "hous", would read as "hours".
         self._written: dict[str, str] = {}
         for text in [*phrasings, *(p for v in synonyms.values() for p in v), *synonyms]:
             for word in words(text):
                 term = stem(word)
                 counts[term] += 1
-                if term != word:
+                if len(word) - len(term) >= 3 or word == term + "e":
                     self._written[word] = term
         for key in self._phrases:
             counts.update(key)
@@ -203,7 +219,11 @@ class Analyzer:
 
     def _correct(self, word: str) -> list[Term]:
         """A question word as the FAQ knows it: exact, within a few typos, or two joined words."""
-        if word in self._counts or not (word.isalpha() or _NAME_WITH_NUMBER.fullmatch(word)):
+        if (
+            word in self._counts
+            or len(word) > LONGEST_TYPO
+            or not (word.isalpha() or _NAME_WITH_NUMBER.fullmatch(word))
+        ):
             return [Term(word, word, 1.0, "exact")]
         known = self._corrections.get(word)
         if known is None:  # batches (`ask -`) repeat words; searching the vocabulary is not free
@@ -211,8 +231,9 @@ class Analyzer:
         return known
 
     def _search(self, word: str) -> list[Term]:
-        # Two letters swapped ("sied" is "side"); words of one or two letters are taken as typed.
-        for cut in range(len(word) - 1 if len(word) > 2 else 0):
+        # Two letters swapped ("sied" is "side"); words of one or two letters are taken as
+        # typed, and so are the digits of a name ("netter21" is not "netter12").
+        for cut in range(len(word) - 1 if len(word) > 2 and word.isalpha() else 0):
             swapped = stem(word[:cut] + word[cut + 1] + word[cut] + word[cut + 2 :])
             if swapped != word and swapped in self._counts and swapped not in STOP_WORDS:
                 return [Term(word, swapped, TYPO_SIMILARITY[1], "typo")]
@@ -249,9 +270,11 @@ class Analyzer:
                 for hit in found
                 if hit[1] < 2 or abs(len(hit[0]) - len(word)) < 2 or len(word) >= LONG_WORD
             ]
-            # A word with a letter more at its end is another word: "paint" is not "pain",
-            # nor "planet" "plane" (though "paten" is "patent", and "resultt" "result").
-            found = [hit for hit in found if not _ends_differently(word, hit[0])]
+            if len(word) <= SHORT_WORD + 2:
+                # A word with a letter more at its end is another word: "paint" is not
+                # "pain", nor "planet" "plane" (though "paten" is "patent", and "resultt"
+                # "result"); in a longer word it is a slip ("generick").
+                found = [hit for hit in found if not _ends_differently(word, hit[0])]
             read = [(self._written.get(hit, hit), hit, edits) for hit, edits, _ in found]
             # A filler word is reached only by swapped letters ("waht"): "cold" is not "could".
             read = [
@@ -276,6 +299,10 @@ class Analyzer:
             left, right = stem(word[:cut]), stem(word[cut:])
             if left in self._counts and right in self._counts and right not in STOP_WORDS:
                 return [Term(word, left, 1.0, "split"), Term(word, right, 1.0, "split")]
+        if not word.isalpha():
+            # A name with a number the FAQ lacks ("netter3") is taken as typed, as it was
+            # before its letters were searched: rare and specific, not another subject's word.
+            return [Term(word, word, 1.0, "exact")]
         return [Term(word, word, 0.0, "unknown")]
 
     def _near_phrase(self, key: tuple[str, ...]) -> str | None:

@@ -42,8 +42,8 @@ _CONTRACTIONS = {
     "'s": "",
 }
 # The same, typed without the apostrophe, and the shorthand of chat and texting: "doesnt it
-# work", "hw long r the side effects". Only spellings that are not also words of their own
-# ("ill", "were", "well", "shell" stay as typed).
+# work", "hw long r the side effects". Spellings that are usually words of their own stay as
+# typed ("ill", "were", "well", "shell", and "im", also intramuscular).
 _SHORTHAND = {
     "doesnt": "does not",
     "dont": "do not",
@@ -61,7 +61,6 @@ _SHORTHAND = {
     "wouldnt": "would not",
     "shouldnt": "should not",
     "couldnt": "could not",
-    "im": "i am",
     "ive": "i have",
     "youre": "you are",
     "theyre": "they are",
@@ -95,8 +94,12 @@ _SHORTHAND = {
     "wks": "weeks",
 }
 # "how long dose it last": "does" typed with two letters swapped makes another word, which
-# its place before "it" gives away.
-_DOSE_FOR_DOES = re.compile(r"\bdose(?= (?:it|this|that|lutathera|the treatment)\b)")
+# its place gives away: opening a question, or after its question word, and before "it"
+# ("how do they dose it" and "the dose that" keep their dose).
+_DOSE_FOR_DOES = re.compile(
+    r"(?:^|(?<=\bhow )|(?<=\bwhat )|(?<=\bwhy )|(?<=\bwhen )|(?<=\blong )|(?<=\bmuch )"
+    r"|(?<=\boften )|(?<=\bwhere ))dose(?= (?:it|lutathera)\b)"
+)
 # One pass; "can't" and "won't" start earlier in the text than their "n't", so they win.
 _CONTRACTION = re.compile(r"\b(?:can't|won't)\b|(?:n't|'re|'ve|'ll|'m|'d|'s)\b")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
