@@ -26,6 +26,13 @@ ENTRY_IDS = [
     "radiation-safety",
     "pregnancy-fertility",
     "cost",
+    "urgent-symptoms",
+    "treatment-goals",
+    "preparing",
+    "follow-up",
+    "other-treatments",
+    "where-to-get",
+    "what-is-a-net",
 ]
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 needs_shared = pytest.mark.skipif(
@@ -70,7 +77,8 @@ def test_every_number_is_a_verified_one() -> None:
 @needs_shared
 def test_sources_are_the_verified_ones() -> None:
     rows = re.findall(r"^\| ([a-z0-9-]+) \| (.+?) \| (\S+) \|$", FACTS.read_text("utf-8"), re.M)
-    verified = {sid: (title, url) for sid, title, url in rows}
+    # The facts file marks third-party sources in bold (**third-party**); titles carry no markup.
+    verified = {sid: (title.replace("**", ""), url) for sid, title, url in rows}
     for source in load_faq().sources.values():
         assert verified[source.id] == (source.title, source.url), source.id
 
@@ -81,6 +89,15 @@ def test_sources_are_the_verified_ones() -> None:
         ("trial-results", ["65.2%", "10.8%", "18%", "3%"]),
         ("duration", ["not reached", "8.4 months"]),
         ("side-effects", ["1%, 2% and 9%", "no evidence of renal toxic effects"]),
+        ("side-effects", ["13%", "lymphopenia (44%)", "minimum of 2 hours", "5.1 weeks"]),
+        ("side-effects", ["hormonal crisis in 1%", "increased risk for cancer"]),
+        ("radiation-safety", ["three months", "separate bed"]),
+        ("how-given", ["minimum of 2 hours", "every 8 weeks (± 1 week)", "8 to 12 weeks apart"]),
+        ("preparing", ["at least 4 weeks", "at least 24 hours"]),
+        ("follow-up", ["every 2 weeks", "3 to 6 months", "up to 18 months"]),
+        ("duration", ["27 (23%)", "14 months", "the length of follow-up, not of benefit"]),
+        ("quality-of-life", ["28.8 months vs 6.1 months"]),
+        ("patents", ["as listed in December 2024", "March 02, 2026", "2026-10-26"]),
         ("patents", ["January 25, 2039", "28/09/2027", "as listed in December 2024"]),
         ("survival", ["48.0 months", "36.3 months", "not statistically significant", "36%"]),
         ("first-line", ["22.8 months", "8.5 months"]),
@@ -171,4 +188,78 @@ def test_cost_states_the_nice_price_and_no_us_price() -> None:
     assert "confidential" in answer
     assert "depends on the insurer" in answer
     assert "$" not in answer + " ".join(figure.text for figure in entry.figures)
-    assert list(entry.sources) == ["nice-ta539"]
+    assert entry.sources[0] == "nice-ta539"
+    assert "Medicare" in answer
+
+
+NEW_IDS = [
+    "urgent-symptoms",
+    "treatment-goals",
+    "preparing",
+    "follow-up",
+    "other-treatments",
+    "where-to-get",
+    "what-is-a-net",
+]
+SENTENCE = re.compile(r"(?<=[.;])\s+")
+
+
+def _sentences(entry: Entry) -> list[str]:
+    return [part for text in _texts(entry) for part in SENTENCE.split(text)]
+
+
+@pytest.mark.parametrize("entry_id", NEW_IDS)
+def test_new_entries_cite_and_have_aliases(entry_id: str) -> None:
+    entry = _entry(entry_id)
+    assert entry.sources
+    assert len(entry.aliases) >= 10
+
+
+def test_label_figures_and_nejm_figures_never_share_a_sentence() -> None:
+    """13% renal failure and 44% lymphopenia are label analyses; NEJM's are another count."""
+    for entry in load_faq().entries:
+        for sentence in _sentences(entry):
+            label = "13%" in sentence or "44%" in sentence
+            nejm = "9%" in sentence or "renal toxic" in sentence or "NEJM" in sentence
+            assert not (label and nejm), (entry.id, sentence)
+
+
+def test_urgent_symptoms_says_whom_to_call_and_names_no_unverified_sign_as_fact() -> None:
+    entry = _entry("urgent-symptoms")
+    answer = " ".join(entry.paragraphs)
+    assert answer.startswith("If you feel unwell after a treatment")
+    assert "emergency" in answer
+    assert "treatment team" in answer
+    for sign in ("infection", "bruise or bleed", "flushing", "wheezing", "dizzy", "hives"):
+        assert sign in answer, sign
+    # No verified patient wording exists for these: the answer must not state them as signs.
+    for unverified in ("urine", "yellow", "drip site", "tumour lysis"):
+        assert unverified not in answer, unverified
+    assert not re.search(r"\d+(?:\.\d+)? ?°", answer)  # no temperature thresholds
+
+
+def test_treatment_goals_says_it_is_not_a_cure_and_points_to_survival() -> None:
+    answer = " ".join(_entry("treatment-goals").paragraphs)
+    assert "not usually a cure" in answer
+    assert "not statistically significant" in answer
+    assert "Does Lutathera help patients live longer?" in answer
+
+
+def test_travel_card_wording_is_current() -> None:
+    answer = " ".join(_entry("radiation-safety").paragraphs)
+    assert "for a few days" not in answer
+    assert "three months after the last one" in answer
+
+
+def test_patent_facts_are_dated_and_never_claim_the_only_approved_therapy() -> None:
+    entry = _entry("patents")
+    text = " ".join(_texts(entry))
+    assert "only approved" not in text
+    for figure in entry.figures:
+        assert figure.text.startswith(("As ", "Earliest", "EU orphan")), figure.text
+
+
+def test_quality_of_life_is_not_cited_to_the_nejm_paper() -> None:
+    entry = _entry("quality-of-life")
+    assert all(figure.source != "nejm-netter1" for figure in entry.figures)
+    assert "did not report quality of life" in entry.answer

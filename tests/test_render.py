@@ -34,8 +34,10 @@ def test_plain_writer_prints_what_rich_prints_to_a_pipe() -> None:
         result = matcher.ask(entry.question)
         blocks = answer_blocks(faq, result, result.alternatives(3), asked_for=3, echo_query=True)
         assert "Related questions" in _rendered(blocks)
-    refused = matcher.ask("side effects of aspirin")
-    assert "Did you mean:" in _rendered(no_match_blocks(refused, refused.suggestions(3)))
+    refused = matcher.ask("how long")
+    assert "Did you mean:" in _rendered(
+        no_match_blocks(load_faq(), refused, refused.suggestions(3))
+    )
 
 
 def test_answer_shows_question_answer_sources_confidence_disclaimer() -> None:

@@ -281,7 +281,7 @@ def _answer(
     from lutaq.render import make_console, print_explanation, print_layout
 
     if result.answer is None:
-        print_layout(no_match_blocks(result, suggestions), stderr=True)
+        print_layout(no_match_blocks(faq, result, suggestions), stderr=True)
     else:
         blocks = answer_blocks(faq, result, suggestions, asked_for=top, echo_query=batch)
         print_layout(blocks, pager=pager)
@@ -327,7 +327,7 @@ def chat(ctx: typer.Context, pager: PagerOption = False, faq_path: FaqOption = N
             print_layout(blocks, pager=pager)
             return ()
         offered = result.suggestions(MAX_SUGGESTIONS)
-        print_layout(no_match_blocks(result, offered, in_chat=True))
+        print_layout(no_match_blocks(faq, result, offered, in_chat=True))
         return offered
 
     session = Session(

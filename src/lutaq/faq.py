@@ -20,7 +20,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DEFAULT_DISCLAIMER = "General information, not medical advice. Ask your care team."
 
 _TOP_KEYS = frozenset({"meta", "sources", "entry", "synonyms"})
-_META_KEYS = frozenset({"title", "disclaimer"})
+_META_KEYS = frozenset({"title", "disclaimer", "refusal"})
 _SOURCE_KEYS = frozenset({"title", "url"})
 _ENTRY_KEYS = frozenset({"id", "question", "answer", "sources", "aliases", "figures"})
 _FIGURE_KEYS = frozenset({"text", "source"})
@@ -77,6 +77,8 @@ class Faq(NamedTuple):
     disclaimer: str = DEFAULT_DISCLAIMER
     origin: str = ""
     synonyms: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+    refusal: str = ""
+    """A line shown with every refusal (for the bundled FAQ: where to turn if you feel unwell)."""
 
     def find(self, key: str) -> Entry | None:
         """An entry by id, or by its 1-based number as `lutaq list` shows it."""
@@ -241,7 +243,7 @@ class _Checker:
     def check(self, document: dict[str, Any]) -> Faq | None:
         for key in sorted(set(document) - _TOP_KEYS):
             self.add(None, key, "unknown top-level key (expected meta, sources, entry, synonyms)")
-        title, disclaimer = self._meta(document.get("meta", {}))
+        title, disclaimer, refusal = self._meta(document.get("meta", {}))
         sources = self._sources(document.get("sources"))
         entries = self._entries(document.get("entry"), sources)
         synonyms = self._synonyms(document.get("synonyms", {}))
@@ -258,6 +260,7 @@ class _Checker:
             disclaimer=disclaimer,
             origin=self.origin,
             synonyms=synonyms,
+            refusal=refusal,
         )
 
     def _synonyms(self, table: object) -> dict[str, tuple[str, ...]]:
@@ -300,17 +303,18 @@ class _Checker:
             groups[term] = tuple(variants)
         return groups
 
-    def _meta(self, meta: object) -> tuple[str, str]:
+    def _meta(self, meta: object) -> tuple[str, str, str]:
         title, disclaimer = "FAQ", DEFAULT_DISCLAIMER
         line = self.lines.meta
         if not isinstance(meta, dict):
             self.add(line, "meta", "must be a table")
-            return title, disclaimer
+            return title, disclaimer, ""
         for key in sorted(set(meta) - _META_KEYS):
-            self.add(line, f"meta.{key}", "unknown key (expected title, disclaimer)")
+            self.add(line, f"meta.{key}", "unknown key (expected title, disclaimer, refusal)")
         title = self._text(meta, "title", line, "meta", required=False) or title
         disclaimer = self._text(meta, "disclaimer", line, "meta", required=False) or disclaimer
-        return title, disclaimer
+        refusal = self._text(meta, "refusal", line, "meta", required=False) or ""
+        return title, disclaimer, refusal
 
     def _sources(self, table: object) -> dict[str, Source] | None:
         if table is None or table == {}:

@@ -124,9 +124,13 @@ def answer_blocks(
 
 
 def no_match_blocks(
-    result: Result, suggestions: Sequence[Match], *, in_chat: bool = False
+    faq: Faq, result: Result, suggestions: Sequence[Match], *, in_chat: bool = False
 ) -> list[Block]:
-    """No confident answer: say so, why, and what the user could ask instead."""
+    """No confident answer: say so, why, what the user could ask instead, and where to turn.
+
+    A refusal reaches the same people an answer does, some of them unwell: it carries the FAQ's
+    refusal line (the bundled FAQ's points to the treatment team) and its disclaimer too.
+    """
     blocks: list[Block] = [
         line(
             (f"{PROGRAM}: ", ERROR),
@@ -139,8 +143,12 @@ def no_match_blocks(
         blocks += [line("Did you mean:"), questions(suggestions, numbered=True)]
     if in_chat:
         pick = "Type a number to see one, or " if suggestions else "Type "
-        return [*blocks, line(pick, ("list", HEADING), " to see every question.")]
-    return [*blocks, line("See every question with: ", ("lutaq list", HEADING))]
+        blocks.append(line(pick, ("list", HEADING), " to see every question."))
+    else:
+        blocks.append(line("See every question with: ", ("lutaq list", HEADING)))
+    if faq.refusal:
+        blocks += [BLANK, line((faq.refusal, HEADING))]
+    return [*blocks, line((faq.disclaimer, NOTE))]
 
 
 def questions(matches: Sequence[Match], *, numbered: bool) -> Hanging:

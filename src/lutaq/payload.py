@@ -24,7 +24,7 @@ JsonObject = dict[str, Any]
 
 
 def entry_payload(faq: Faq, entry: Entry | None) -> JsonObject:
-    """`lutaq show --json`: an entry in full, or nulls when there is none."""
+    """`lutaq show --json`: an entry in full, or nulls when there is none; always the disclaimer."""
     if entry is None:
         return {
             "id": None,
@@ -33,6 +33,7 @@ def entry_payload(faq: Faq, entry: Entry | None) -> JsonObject:
             "figures": [],
             "sources": [],
             "alternatives": [],
+            "disclaimer": faq.disclaimer,
         }
     return {
         "id": entry.id,
@@ -44,11 +45,15 @@ def entry_payload(faq: Faq, entry: Entry | None) -> JsonObject:
             for source in faq.sources_of(entry)
         ],
         "alternatives": [],
+        "disclaimer": faq.disclaimer,
     }
 
 
 def answer_payload(faq: Faq, result: Result, alternatives: tuple[Match, ...]) -> JsonObject:
-    """`lutaq ask --json`: the answer (or nulls), its score, and the runners-up."""
+    """`lutaq ask --json`: the answer (or nulls), its score, the runners-up, and the disclaimer.
+
+    A refusal also carries the FAQ's refusal line (null when answered, or when the FAQ has none).
+    """
     best = result.answer or (result.ranked[0] if result.ranked else None)
     entry = result.answer.entry if result.answer is not None else None
     payload = {"query": result.query, **entry_payload(faq, entry)}
@@ -57,7 +62,19 @@ def answer_payload(faq: Faq, result: Result, alternatives: tuple[Match, ...]) ->
         {"id": match.entry.id, "question": match.entry.question, "score": match.score}
         for match in alternatives
     ]
-    keys = ("query", "id", "question", "answer", "figures", "score", "sources", "alternatives")
+    payload["refusal"] = (faq.refusal or None) if entry is None else None
+    keys = (
+        "query",
+        "id",
+        "question",
+        "answer",
+        "figures",
+        "score",
+        "sources",
+        "alternatives",
+        "disclaimer",
+        "refusal",
+    )
     return {key: payload[key] for key in keys}
 
 
