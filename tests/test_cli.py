@@ -25,6 +25,7 @@ ASK_KEYS = [
     "alternatives",
     "disclaimer",
     "refusal",
+    "not_about",
 ]
 SHOW_KEYS = ["id", "question", "answer", "figures", "sources", "alternatives", "disclaimer"]
 

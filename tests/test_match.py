@@ -216,3 +216,55 @@ def test_a_faq_without_an_overview_refuses_the_bare_subject() -> None:
     assert result.answer is None
     assert "names only the subject" in result.reason
     assert Matcher(faq).ask("lutathera").answer_id == "how-it-works"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I have a fever after my infusion what should I do",
+        "I am bleeding and bruising",
+        "flushing and wheezing after infusion",
+        "my temperature is 38.5 two days after lutathera",
+        "my gums keep bleeding since the PRRT",
+        "I feel dizzy and my heart is racing after the treatment",
+        "my lips are swollen and I have hives after the lu-177",
+        "mum is confused and breathless after her lutate, do we call an ambulance",
+        "I have had diarrhoea all day after my dose, should I call the ward",
+        "who do I phone out of hours if I feel unwell after treatment",
+    ],
+)
+def test_symptoms_after_treatment_reach_the_urgent_entry(matcher: Matcher, question: str) -> None:
+    assert matcher.ask(question).answer_id == "urgent-symptoms"
+
+
+def test_an_urgent_entry_is_answered_on_weaker_evidence() -> None:
+    plain = parse_faq(SMALL_FAQ)
+    urgent = parse_faq(SMALL_FAQ.replace('id = "pruning"', 'id = "pruning"\nurgent = true'))
+    assert urgent.find("pruning").urgent  # type: ignore[union-attr]  # the id is in the file
+    question = "my roses look wilted and yellow, when should I prune them back now"
+    weak = Matcher(plain).rank(question)[0]
+    assert weak.entry.id == "pruning"
+    assert Matcher(plain, threshold=weak.score + 1).ask(question).answer is None
+    answered = Matcher(urgent, threshold=weak.score + 1, urgent_threshold=weak.score - 1)
+    assert answered.ask(question).answer_id == "pruning"
+
+
+@pytest.mark.parametrize(
+    ("typed", "read_as"),
+    [("house", None), ("planet", None), ("lutathera", "lutathera"), ("efects", "effect")],
+)
+def test_common_english_words_are_never_corrected(
+    matcher: Matcher, typed: str, read_as: str | None
+) -> None:
+    (term,) = matcher.analyzer.terms(typed, correct=True)
+    if read_as is None:
+        assert term.how == "unknown"
+    else:
+        assert matcher.analyzer.label(term.term) == read_as
+
+
+def test_ordinary_words_weigh_less_than_unknown_names(matcher: Matcher) -> None:
+    common = matcher.rank("side effects tonight")[0]
+    rare = matcher.rank("side effects zyxolimab")[0]
+    assert common.entry.id == rare.entry.id == "side-effects"
+    assert common.score > rare.score

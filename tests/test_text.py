@@ -61,3 +61,15 @@ def test_stem_leaves_words_that_only_look_plural(word: str) -> None:
 
 def test_words_keeps_order() -> None:
     assert words("How long does it work?") == ["how", "long", "does", "it", "work"]
+
+
+def test_the_english_table_is_whole_and_ordered() -> None:
+    """src/lutaq/english.txt is written by scripts/build_english.py; it must stay readable."""
+    from lutaq.english import TABLE, zipf
+
+    rows = TABLE.read_text(encoding="utf-8").splitlines()
+    tenths = [int(row.split(" ", 1)[0]) for row in rows]
+    assert tenths == sorted(tenths)
+    assert len(" ".join(rows).split()) - len(rows) > 20_000
+    assert zipf("tonight") > zipf("blanket") > zipf("thermostat") > 0.0
+    assert zipf("pluvicto") == 0.0

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
+from lutaq.english import is_common
 from lutaq.text import stem, words
 
 # Words that say what kind of question it is, or who asks it, but not what it is about.
@@ -225,6 +226,10 @@ class Analyzer:
             or not (word.isalpha() or _NAME_WITH_NUMBER.fullmatch(word))
         ):
             return [Term(word, word, 1.0, "exact")]
+        if is_common(word):
+            # A common English word is what the asker meant: "expect" is not "effect", and
+            # "invention" is not "infusion".
+            return [Term(word, word, 0.0, "unknown")]
         known = self._corrections.get(word)
         if known is None:  # batches (`ask -`) repeat words; searching the vocabulary is not free
             known = self._corrections[word] = self._search(word)
@@ -315,6 +320,8 @@ class Analyzer:
             differ = [(a, b) for a, b in zip(key, phrase, strict=True) if a != b]
             if len(differ) == 1:
                 typed, known = differ[0]
+                if is_common(typed):  # "who may" is not "who makes"
+                    continue
                 if min(len(typed), len(known)) >= 3 and _one_edit(typed, known):
                     return self._phrases[phrase]
         return None

@@ -19,10 +19,11 @@ BUNDLED_NAME = "faq.toml"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DEFAULT_DISCLAIMER = "General information, not medical advice. Ask your care team."
 
-_TOP_KEYS = frozenset({"meta", "sources", "entry", "synonyms"})
-_META_KEYS = frozenset({"title", "disclaimer", "refusal"})
+_TOP_KEYS = frozenset({"meta", "sources", "entry", "synonyms", "not_about"})
+_META_KEYS = frozenset({"title", "disclaimer", "refusal", "subject"})
+_NEIGHBOUR_KEYS = frozenset({"name", "kind", "phrases"})
 _SOURCE_KEYS = frozenset({"title", "url"})
-_ENTRY_KEYS = frozenset({"id", "question", "answer", "sources", "aliases", "figures"})
+_ENTRY_KEYS = frozenset({"id", "question", "answer", "sources", "aliases", "figures", "urgent"})
 _FIGURE_KEYS = frozenset({"text", "source"})
 
 
@@ -41,6 +42,18 @@ class Figure(NamedTuple):
     source: str
 
 
+class Neighbour(NamedTuple):
+    """A subject the FAQ is not about, though questions about it share the FAQ's words.
+
+    "Pluvicto side effects" is about another medicine: it gets a refusal that says so, not
+    Lutathera's side effects.
+    """
+
+    name: str
+    phrases: tuple[str, ...]
+    kind: str = "subject"
+
+
 class Entry(NamedTuple):
     """One question and its answer, with the sources it cites."""
 
@@ -50,6 +63,8 @@ class Entry(NamedTuple):
     sources: tuple[str, ...]
     aliases: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()
+    urgent: bool = False
+    """Where to turn when unwell: answered on weaker evidence, since silence costs more."""
 
     @property
     def cited(self) -> tuple[str, ...]:
@@ -79,6 +94,14 @@ class Faq(NamedTuple):
     synonyms: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     refusal: str = ""
     """A line shown with every refusal (for the bundled FAQ: where to turn if you feel unwell)."""
+    subject: str = ""
+    """What the FAQ is about, as refusals name it ("Lutathera"); the title when not given."""
+    not_about: tuple[Neighbour, ...] = ()
+    """Subjects it is not about, which questions may confuse with it."""
+
+    @property
+    def about(self) -> str:
+        return self.subject or self.title
 
     def find(self, key: str) -> Entry | None:
         """An entry by id, or by its 1-based number as `lutaq list` shows it."""
@@ -181,6 +204,7 @@ class _Lines:
     _SOURCE = re.compile(r"""^\s*\[\s*sources\s*\.\s*(?:"([^"]*)"|'([^']*)'|([\w-]+))\s*\]""")
     _META = re.compile(r"^\s*\[\s*meta\s*\]")
     _SYNONYMS = re.compile(r"^\s*\[\s*synonyms\s*\]")
+    _NEIGHBOUR = re.compile(r"^\s*\[\[\s*not_about\s*\]\]")
 
     def __init__(self, text: str) -> None:
         self.text = text.splitlines()
@@ -189,8 +213,11 @@ class _Lines:
         self.sources: dict[str, int] = {}
         self.meta: int | None = None
         self.synonyms: int | None = None
+        self.neighbours: list[int] = []
         for number, line in enumerate(text.splitlines(), start=1):
-            if self._ENTRY.match(line):
+            if self._NEIGHBOUR.match(line):
+                self.neighbours.append(number)
+            elif self._ENTRY.match(line):
                 self.entries.append(number)
             elif self._FIGURE.match(line) and self.entries:
                 self.figures.setdefault(len(self.entries) - 1, []).append(number)
@@ -201,6 +228,9 @@ class _Lines:
                 self.meta = number
             elif self._SYNONYMS.match(line):
                 self.synonyms = number
+
+    def neighbour(self, index: int) -> int | None:
+        return self.neighbours[index] if index < len(self.neighbours) else None
 
     def entry(self, index: int) -> int | None:
         return self.entries[index] if index < len(self.entries) else None
@@ -242,8 +272,10 @@ class _Checker:
 
     def check(self, document: dict[str, Any]) -> Faq | None:
         for key in sorted(set(document) - _TOP_KEYS):
-            self.add(None, key, "unknown top-level key (expected meta, sources, entry, synonyms)")
-        title, disclaimer, refusal = self._meta(document.get("meta", {}))
+            expected = "expected meta, sources, entry, synonyms, not_about"
+            self.add(None, key, f"unknown top-level key ({expected})")
+        title, disclaimer, refusal, subject = self._meta(document.get("meta", {}))
+        neighbours = self._neighbours(document.get("not_about", []))
         sources = self._sources(document.get("sources"))
         entries = self._entries(document.get("entry"), sources)
         synonyms = self._synonyms(document.get("synonyms", {}))
@@ -261,7 +293,44 @@ class _Checker:
             origin=self.origin,
             synonyms=synonyms,
             refusal=refusal,
+            subject=subject,
+            not_about=tuple(neighbours),
         )
+
+    def _neighbours(self, table: object) -> list[Neighbour]:
+        where = "not_about"
+        if not isinstance(table, list) or not all(isinstance(item, dict) for item in table):
+            message = "must be an array of tables: [[not_about]] with name and phrases"
+            self.add(self.lines.neighbour(0), where, message)
+            return []
+        neighbours: list[Neighbour] = []
+        owner: dict[str, str] = {}
+        for number, body in enumerate(table, start=1):
+            line = self.lines.neighbour(number - 1)
+            place = f"{where}[{number}]"
+            for key in sorted(set(body) - _NEIGHBOUR_KEYS):
+                self.add(line, f"{place}.{key}", "unknown key (expected kind, name, phrases)")
+            name = self._text(body, "name", line, place)
+            kind = self._text(body, "kind", line, place, required=False) or "subject"
+            phrases = body.get("phrases")
+            if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+                message = f"must be a list of strings, not {_kind(phrases)}"
+                if phrases is None:
+                    message = "missing: list the words that name it"
+                self.add(self.lines.key(line, "phrases"), f"{place}.phrases", message)
+                continue
+            if not phrases or any(not normalise(phrase) for phrase in phrases):
+                message = "must list at least one phrase, each with a word in it"
+                self.add(self.lines.key(line, "phrases"), f"{place}.phrases", message)
+                continue
+            for phrase in phrases:
+                first = owner.setdefault(normalise(phrase), name or place)
+                if first != (name or place):
+                    message = f"{phrase!r} already names {first!r}"
+                    self.add(self.lines.key(line, "phrases"), f"{place}.phrases", message)
+            if name is not None:
+                neighbours.append(Neighbour(name, tuple(phrases), kind))
+        return neighbours
 
     def _synonyms(self, table: object) -> dict[str, tuple[str, ...]]:
         header = self.lines.synonyms
@@ -303,18 +372,20 @@ class _Checker:
             groups[term] = tuple(variants)
         return groups
 
-    def _meta(self, meta: object) -> tuple[str, str, str]:
+    def _meta(self, meta: object) -> tuple[str, str, str, str]:
         title, disclaimer = "FAQ", DEFAULT_DISCLAIMER
         line = self.lines.meta
         if not isinstance(meta, dict):
             self.add(line, "meta", "must be a table")
-            return title, disclaimer, ""
+            return title, disclaimer, "", ""
         for key in sorted(set(meta) - _META_KEYS):
-            self.add(line, f"meta.{key}", "unknown key (expected title, disclaimer, refusal)")
+            expected = "expected title, subject, disclaimer, refusal"
+            self.add(line, f"meta.{key}", f"unknown key ({expected})")
         title = self._text(meta, "title", line, "meta", required=False) or title
         disclaimer = self._text(meta, "disclaimer", line, "meta", required=False) or disclaimer
         refusal = self._text(meta, "refusal", line, "meta", required=False) or ""
-        return title, disclaimer, refusal
+        subject = self._text(meta, "subject", line, "meta", required=False) or ""
+        return title, disclaimer, refusal, subject
 
     def _sources(self, table: object) -> dict[str, Source] | None:
         if table is None or table == {}:
@@ -413,11 +484,17 @@ class _Checker:
                     self.add(line, f"{label}.sources", f"unknown source {sid!r} (defined: {known})")
             if len(set(cited)) != len(cited):
                 self.add(line, f"{label}.sources", "lists a source twice")
+        urgent = body.get("urgent", False)
+        if not isinstance(urgent, bool):
+            self.add(self.lines.key(line, "urgent"), f"{label}.urgent", "must be true or false")
+            urgent = False
         if entry_id is None or question is None or answer is None:
             return None
         if cited is None or aliases is None or figures is None:
             return None
-        return Entry(entry_id, question, answer, tuple(cited), tuple(aliases), tuple(figures))
+        return Entry(
+            entry_id, question, answer, tuple(cited), tuple(aliases), tuple(figures), urgent
+        )
 
     def _figures(self, index: int, value: object, label: str) -> list[Figure] | None:
         if value is None:

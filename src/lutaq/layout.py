@@ -131,14 +131,25 @@ def no_match_blocks(
     A refusal reaches the same people an answer does, some of them unwell: it carries the FAQ's
     refusal line (the bundled FAQ's points to the treatment team) and its disclaimer too.
     """
-    blocks: list[Block] = [
-        line(
-            (f"{PROGRAM}: ", ERROR),
-            "no confident match for ",
-            (quoted(result.query), HEADING),
-            (f" ({result.reason})", MUTED),
-        )
-    ]
+    if result.other is not None:
+        # About another subject: say so, and offer nothing of this FAQ in its place.
+        blocks: list[Block] = [
+            line(
+                (f"{PROGRAM}: ", ERROR),
+                f"this FAQ answers questions about {faq.about}; ",
+                (result.other.name, HEADING),
+                f" is a different {result.other.kind}. Ask your care team about it.",
+            )
+        ]
+    else:
+        blocks = [
+            line(
+                (f"{PROGRAM}: ", ERROR),
+                "no confident match for ",
+                (quoted(result.query), HEADING),
+                (f" ({result.reason})", MUTED),
+            )
+        ]
     if suggestions:
         blocks += [line("Did you mean:"), questions(suggestions, numbered=True)]
     if in_chat:

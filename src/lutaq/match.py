@@ -14,8 +14,9 @@ import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from lutaq.analysis import STOP_WORDS, Analyzer, Term, allowed_edits
-from lutaq.faq import Entry, Faq
+from lutaq.analysis import STOP_WORDS, Analyzer, Term, allowed_edits, tokens
+from lutaq.faq import Entry, Faq, Neighbour
+from lutaq.text import stem, words
 
 __all__ = [
     "MARGIN",
@@ -37,8 +38,12 @@ THRESHOLD = 46.0
 MARGIN = 4.0
 """The best entry must lead the next one by this much, or the two are reported as close."""
 
-UNKNOWN_WEIGHT = 4.0
+UNKNOWN_WEIGHT = 8.0
 """A word the FAQ has never seen weighs this many times the rarest known word."""
+
+TYPO_DOUBT_WEIGHT = 4.0
+"""What the doubt in a corrected typo weighs ("evidnce" read as "evidence"): kept apart from
+UNKNOWN_WEIGHT, so that weighing unknown words more does not sink every typo."""
 
 ANCHORED_UNKNOWN_WEIGHT = 0.5
 """The same, in a question that names the FAQ's subject ("lutathera"): there an unknown word
@@ -49,6 +54,21 @@ ANSWER_WEIGHT = 0.4
 
 COVERAGE_POWER = 0.6
 """How much of the question an entry explains matters more than how much of it is used."""
+
+COMMON_WORD_SHARE = 0.4
+"""The share of the unknown weight that the commonest English words keep ("tonight", "really"):
+a question in ordinary words is not about another subject for using them."""
+
+RARE_ZIPF = 3.0
+"""Unknown words this rare in general English (zipf, see english.py) or rarer weigh in full."""
+
+COMMON_ZIPF = 5.5
+"""Unknown words this common or commoner keep COMMON_WORD_SHARE; between the two, linearly."""
+
+URGENT_THRESHOLD = 30.0
+"""The threshold for an entry marked `urgent` (where to turn when unwell): a worried, rambling
+question about a symptom should still reach it, and a false alarm there costs less than
+silence."""
 
 SUGGESTION_FLOOR = 25.0
 """Entries scoring below this are too far off to offer as "Did you mean"."""
@@ -80,6 +100,8 @@ class Result(NamedTuple):
     ranked: tuple[Match, ...]
     answer: Match | None
     reason: str
+    other: Neighbour | None = None
+    """The subject the question is about instead, when the FAQ names it as not its own."""
 
     def alternatives(self, count: int) -> tuple[Match, ...]:
         """The next best entries after the answer (or the best guesses when there is none)."""
@@ -87,7 +109,12 @@ class Result(NamedTuple):
         return tuple(match for match in rest if match.score > 0)[:count]
 
     def suggestions(self, count: int) -> tuple[Match, ...]:
-        """Entries worth offering as "Did you mean" when there is no answer."""
+        """Entries worth offering as "Did you mean" when there is no answer.
+
+        None for a question about another subject: this FAQ's entries would not answer it.
+        """
+        if self.other is not None:
+            return ()
         return tuple(m for m in self.alternatives(count) if m.score >= SUGGESTION_FLOOR)
 
     def leaders(self, count: int) -> tuple[Match, ...]:
@@ -126,11 +153,17 @@ class Matcher:
         unknown_weight: float = UNKNOWN_WEIGHT,
         anchored_unknown_weight: float = ANCHORED_UNKNOWN_WEIGHT,
         answer_weight: float = ANSWER_WEIGHT,
+        common_share: float = COMMON_WORD_SHARE,
+        rare_zipf: float = RARE_ZIPF,
+        urgent_threshold: float = URGENT_THRESHOLD,
     ) -> None:
         self.faq = faq
         self.threshold = threshold
         self.margin = margin
         self.answer_weight = answer_weight
+        self.common_share = common_share
+        self.rare_zipf = rare_zipf
+        self.urgent_threshold = urgent_threshold
         texts = [text for entry in faq.entries for text in entry.phrasings]
         answers = [_answer_text(entry) for entry in faq.entries]
         # Source titles name the subject's world ("Novartis", "NEJM"): words of the domain,
@@ -158,6 +191,15 @@ class Matcher:
         self._idf = {term: math.log(1 + count / df) for term, df in frequency.items()}
         self._rarest = math.log(1 + count)
         self._unknown = unknown_weight * self._rarest
+        self._typo_doubt = TYPO_DOUBT_WEIGHT * self._rarest
+        # Each neighbour's phrases as the stemmed words a question is read in.
+        self._neighbours = tuple(
+            (
+                neighbour,
+                tuple(key for phrase in neighbour.phrases if (key := tuple(tokens(phrase)))),
+            )
+            for neighbour in faq.not_about
+        )
         self._index = [
             _Indexed(
                 entry,
@@ -199,6 +241,10 @@ class Matcher:
         """The decision rule on a ranking: threshold, margin, and a specific question."""
         threshold = self.threshold if threshold is None else threshold
         margin = self.margin if margin is None else margin
+        other = self.other_subject(query)
+        if other is not None:
+            reason = f"the question is about {other.name}, not this FAQ's subject"
+            return Result(query, ranked, None, reason, other)
         if not ranked or ranked[0].score <= 0:
             return Result(query, ranked, None, "no words in the question match this FAQ")
         best = ranked[0]
@@ -207,12 +253,59 @@ class Matcher:
         ):
             reason = "the question names only the subject; ask about something specific"
             return Result(query, ranked, None, reason)
-        if best.score < threshold:
+        if best.score < (min(threshold, self.urgent_threshold) if best.entry.urgent else threshold):
             return Result(query, ranked, None, "no entry matches closely enough")
         if len(ranked) > 1 and best.score - ranked[1].score < margin:
             close = f"{best.entry.id!r} and {ranked[1].entry.id!r}"
             return Result(query, ranked, None, f"{close} match about equally well")
         return Result(query, ranked, best, "confident match")
+
+    def other_subject(self, query: str) -> Neighbour | None:
+        """The FAQ's neighbour a question is about, unless it also names the FAQ's own subject.
+
+        "pluvicto side effects" is about Pluvicto; "can I have PRRT after everolimus" is about
+        Lutathera. The neighbour's own words are set aside first: "Lu-177 PSMA" names
+        lutetium, but not Lutathera.
+        """
+        if not self._neighbours:
+            return None
+        written = words(query)
+        stems = [stem(word) for word in written]
+        found: Neighbour | None = None
+        masked: set[int] = set()
+        for neighbour, phrases in self._neighbours:
+            for phrase in phrases:
+                size = len(phrase)
+                for start in range(len(stems) - size + 1):
+                    if tuple(stems[start : start + size]) == phrase:
+                        found = found or neighbour
+                        masked.update(self._name_around(written, start, start + size))
+        if found is None:
+            return None
+        rest = " ".join(word for place, word in enumerate(written) if place not in masked)
+        if any(term.term in self._anchors for term in self.analyzer.terms(rest, correct=False)):
+            return None
+        return found
+
+    def _name_around(self, written: list[str], start: int, end: int) -> range:
+        """A neighbour's phrase with the subject's words right beside it, which are its name.
+
+        "lutetium PSMA-617" and "Lu 177 PSMA" are Pluvicto: the "lutetium" and "Lu 177" next
+        to PSMA name that medicine's isotope, not Lutathera. At most two words each side.
+        """
+
+        def isotope(word: str) -> bool:
+            if word.isdigit() or word == "lu":
+                return True
+            read = self.analyzer.terms(word, correct=False)
+            return bool(read) and all(term.term in self._anchors for term in read)
+
+        for _ in range(2):
+            if start > 0 and isotope(written[start - 1]):
+                start -= 1
+            if end < len(written) and isotope(written[end]):
+                end += 1
+        return range(start, end)
 
     def rank(self, query: str) -> tuple[Match, ...]:
         """Every entry with its score, best first (ties keep file order)."""
@@ -239,10 +332,23 @@ class Matcher:
         earns it. A corrected typo is partly each: "norway" read as "normal" is a guess.
         """
         if term.how == "unknown":
-            return unknown, 0.0
+            return unknown * self._rarity(term.term), 0.0
         known = self._idf.get(term.term, self._rarest)
-        weight = term.similarity * known + (1 - term.similarity) * unknown
+        doubt = min(unknown, self._typo_doubt)
+        weight = term.similarity * known + (1 - term.similarity) * doubt
         return weight, term.similarity * known / weight
+
+    def _rarity(self, term: str) -> float:
+        """How much of the unknown weight a word keeps, by how rare it is in general English."""
+        from lutaq.english import zipf
+
+        frequency = zipf(term)
+        if frequency <= self.rare_zipf:
+            return 1.0
+        if frequency >= COMMON_ZIPF:
+            return self.common_share
+        between = (frequency - self.rare_zipf) / (COMMON_ZIPF - self.rare_zipf)
+        return 1.0 - between * (1.0 - self.common_share)
 
     def _score(
         self,

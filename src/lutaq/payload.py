@@ -63,6 +63,7 @@ def answer_payload(faq: Faq, result: Result, alternatives: tuple[Match, ...]) ->
         for match in alternatives
     ]
     payload["refusal"] = (faq.refusal or None) if entry is None else None
+    payload["not_about"] = result.other.name if result.other is not None else None
     keys = (
         "query",
         "id",
@@ -74,6 +75,7 @@ def answer_payload(faq: Faq, result: Result, alternatives: tuple[Match, ...]) ->
         "alternatives",
         "disclaimer",
         "refusal",
+        "not_about",
     )
     return {key: payload[key] for key in keys}
 

@@ -1,0 +1,126 @@
+"""Questions about other treatments are refused, and say which subject they are about."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from lutaq.cli import ExitCode, app
+from lutaq.faq import FaqError, load_faq, parse_faq
+from lutaq.match import Matcher
+from tests.support import SMALL_FAQ
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_faq())
+
+
+@pytest.mark.parametrize(
+    ("question", "other"),
+    [
+        ("pluvicto side effects", "Pluvicto"),
+        ("how long does lu-177 psma keep working", "Pluvicto"),
+        ("lutetium psma-617 half life", "Pluvicto"),
+        ("Lu177-PSMA and my grandchildren", "Pluvicto"),
+        ("radioactive iodine and pregnancy", "Radioactive iodine"),
+        ("is xofigo safe around kids", "Xofigo"),
+        ("MIBG therapy travel card", "Azedra"),
+        ("how is CAPTEM given", "CAPTEM"),
+        ("everolimus mouth ulcers", "Everolimus"),
+        ("sunitinib cost with insurance", "Sunitinib"),
+        ("hair loss on chemo", "Chemotherapy"),
+        ("external beam radiotherapy side effects", "External-beam"),
+        ("how long does a detectnet scan take", "Detectnet"),
+    ],
+)
+def test_questions_about_another_treatment_are_refused_as_such(
+    matcher: Matcher, question: str, other: str
+) -> None:
+    result = matcher.ask(question)
+    assert result.answer is None
+    assert result.other is not None, result.reason
+    assert other in result.other.name
+    assert result.suggestions(3) == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("can I have PRRT after everolimus", None),  # names Lutathera: matched as usual
+        ("is lutathera a kind of chemotherapy", None),
+        ("what is the half life of lutetium", "how-it-works"),
+        ("lutathera side effects", "side-effects"),
+    ],
+)
+def test_a_question_naming_lutathera_is_matched_as_usual(
+    matcher: Matcher, question: str, expected: str | None
+) -> None:
+    result = matcher.ask(question)
+    assert result.other is None
+    if expected is not None:
+        assert result.answer_id == expected
+
+
+def test_refusal_names_the_other_treatment_and_the_care_team() -> None:
+    result = CliRunner().invoke(app, ["ask", "pluvicto side effects"])
+    assert result.exit_code == ExitCode.NO_MATCH, result.output
+    assert "this FAQ answers questions about Lutathera" in result.stderr
+    assert "Pluvicto (lutetium Lu 177 vipivotide tetraxetan) is a different medicine" in (
+        result.stderr
+    )
+    assert "Ask your care team about it." in result.stderr
+    assert "Did you mean" not in result.stderr
+
+
+def test_json_names_the_other_subject() -> None:
+    result = CliRunner().invoke(app, ["ask", "--json", "radioactive iodine side effects"])
+    data = json.loads(result.stdout)
+    assert data["id"] is None
+    assert data["not_about"] == "Radioactive iodine"
+    assert data["alternatives"] == []
+    answered = json.loads(CliRunner().invoke(app, ["ask", "--json", "side effects"]).stdout)
+    assert answered["not_about"] is None
+
+
+NEIGHBOUR = """
+[[not_about]]
+name = "Orchids"
+kind = "plant"
+phrases = ["orchid", "phalaenopsis"]
+"""
+
+
+def test_a_faq_names_what_it_is_not_about() -> None:
+    faq = parse_faq(SMALL_FAQ.replace("[meta]", '[meta]\nsubject = "tomatoes"', 1) + NEIGHBOUR)
+    assert faq.about == "tomatoes"
+    result = Matcher(faq).ask("how often should I water my orchid")
+    assert result.other is not None
+    assert (result.other.name, result.other.kind) == ("Orchids", "plant")
+    assert Matcher(faq).ask("how often should I water tomatoes").answer_id == "watering"
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        ('[[not_about]]\nkind = "plant"\nphrases = ["orchid"]', "not_about[1].name: missing"),
+        ('[[not_about]]\nname = "Orchids"', "not_about[1].phrases: missing"),
+        ('[[not_about]]\nname = "Orchids"\nphrases = "orchid"', "must be a list of strings"),
+        ('[[not_about]]\nname = "Orchids"\nphrases = ["  "]', "at least one phrase"),
+        ('[[not_about]]\nname = "O"\nphrases = ["x"]\ncolour = 1', "not_about[1].colour: unknown"),
+        ("not_about = 3", "must be an array of tables"),
+        (
+            '[[not_about]]\nname = "A"\nphrases = ["orchid"]\n'
+            '[[not_about]]\nname = "B"\nphrases = ["Orchid"]',
+            "'Orchid' already names 'A'",
+        ),
+    ],
+)
+def test_not_about_is_validated(block: str, expected: str) -> None:
+    text = block + "\n" + SMALL_FAQ if block.startswith("not_about =") else SMALL_FAQ + block
+    with pytest.raises(FaqError) as caught:
+        parse_faq(text, origin="my.toml")
+    problems = [str(problem) for problem in caught.value.problems]
+    assert any(expected in problem for problem in problems), problems
