@@ -16,8 +16,8 @@ from lutaq.text import stem, words
 
 # Words that say what kind of question it is, or who asks it, but not what it is about.
 _STOP_WORDS_TEXT = """
-a about actually after again all also am an and any anyone anything are as at basically be
-been before being but by can cause could did do does doing done each even ever exactly for from
+a about actually again all also am an and any anyone anything are as at basically be
+been being but by can cause could did do does doing done each even ever exactly for from
 get gets getting give go going got had has have having he hello her here hers hey hi him
 his how i if in into is it its just know let like lot me might more most much must my no
 not now of off ok okay on one or other our out over please ppl people person really say
@@ -28,14 +28,16 @@ were what when where whether which while who whom whose why will with would yes 
 your yours
 itself myself yourself himself herself ourselves themselves maybe perhaps simply currently
 generally typically kind sort type eventually explain describe simple plain term
-once since until till during within through throughout upon onto across along among
+once since until till within through throughout upon onto across along among
 already almost always never often sometimes soon later else per via may shall ought gotten
 went gone came become becomes seem seems quite rather enough another others either neither
 nor both few many several own hence thus therefore however although though unless whereas
 anyway anyhow somehow ever every everything anybody everyone nobody nothing none find
-need needs full whole entire actual real exact afterwards afterward alone meet matter matters
+need needs full whole entire actual real exact alone meet matter matters
 summary overview somewhere only
 """
+# Not stop words, though they look like filler: "before", "during" and "after" treatment are
+# three different entries (preparing, how-given, follow-up and radiation-safety).
 # Who the question is about, or who asks it: dropped before synonym phrases are looked for,
 # so "should my mother get" reads as "should get", "lose my hair" as "lose hair" and "my
 # oncologist said it worked" as "said it worked", on both sides.
