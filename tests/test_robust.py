@@ -110,8 +110,17 @@ def test_blank_questions_exit_2_with_a_hint(lutaq: Run, question: str) -> None:
     assert b'lutaq ask "how long does it work"' in done.stderr
 
 
-def test_a_100_kb_question_gets_a_short_reply(lutaq: Run) -> None:
+def test_a_100_kb_question_is_refused_in_one_short_line(lutaq: Run) -> None:
     question = ("radioligand marmalade " * 5000)[:100_000]  # argv allows 128 KiB per argument
+    done = lutaq("ask", question)
+    _no_traceback(done)
+    assert done.returncode == ExitCode.USAGE
+    assert len(done.stderr) < 300, "the whole question was echoed back"
+    assert b"longer than 5,000 characters" in done.stderr
+
+
+def test_a_question_just_under_the_limit_gets_a_short_reply(lutaq: Run) -> None:
+    question = ("radioligand marmalade " * 300)[:4_990]
     done = lutaq("ask", question)
     _no_traceback(done)
     assert done.returncode == ExitCode.NO_MATCH

@@ -5,6 +5,12 @@ file; a pickled Matcher loads in a fraction of that. Its name holds checksums of
 its path and lutaq's own code, so an edited FAQ or an upgraded lutaq never meets a stale
 entry. The cache is an optimisation only: a missing, corrupt, foreign or unwritable cache
 is ignored and the FAQ is prepared from the file as if there were none.
+
+Unpickling can run code, so a cache file is read only when nobody else could have put it
+there, and even then it cannot: the directory must be the user's own and writable by no one
+else (a shared one, such as /tmp, is not used at all), the file is opened without following a
+link and must be a regular file the user owns, and the unpickler builds lutaq's own classes
+and nothing else.
 """
 
 from __future__ import annotations
@@ -23,6 +29,25 @@ from lutaq.places import user_directory
 
 DISABLE_VARIABLE = "LUTAQ_NO_CACHE"
 DIRECTORY_VARIABLE = "LUTAQ_CACHE_DIR"
+MAX_CACHE_BYTES = 64 * 1024 * 1024
+"""Larger cache files are not read (the bundled FAQ's is 0.2 MB)."""
+STALE_SECONDS = 3600
+"""A temporary file this old was left by a lutaq that was killed while writing: removed."""
+_ALLOWED = frozenset(
+    {
+        ("collections", "Counter"),
+        ("lutaq.analysis", "Analyzer"),
+        ("lutaq.faq", "Entry"),
+        ("lutaq.faq", "Faq"),
+        ("lutaq.faq", "Figure"),
+        ("lutaq.faq", "Neighbour"),
+        ("lutaq.faq", "Source"),
+        ("lutaq.match", "Match"),
+        ("lutaq.match", "Matcher"),
+        ("lutaq.match", "_Indexed"),
+    }
+)
+"""Every class a prepared matcher is made of: all the unpickler may build."""
 _CODE = ("faq.py", "text.py", "analysis.py", "match.py", "cache.py")
 """The modules whose code shapes a prepared matcher: part of every key."""
 
@@ -34,7 +59,8 @@ def prepared_matcher(path: Path | None = None) -> Matcher:
     """
     path = bundled_path() if path is None else path
     data = read_faq_bytes(path)
-    entry = _entry(path, data)
+    # A pipe (`--faq /dev/stdin`, `<(...)`) has no lasting content to key a cache file on.
+    entry = _entry(path, data) if path.is_file() else None
     if entry is not None:
         matcher = _read(entry)
         if matcher is not None:
@@ -62,12 +88,29 @@ def cache_dir() -> Path | None:
 def _entry(path: Path, data: bytes) -> Path | None:
     """The cache file for this FAQ, or None when there is no cache to use."""
     folder = cache_dir()
-    if folder is None:
+    if folder is None or not _own_directory(folder):
         return None
     try:
         return folder / _name(path, data)
     except OSError:  # lutaq installed without its sources: nothing to key the cache on
         return None
+
+
+def _own_directory(folder: Path) -> bool:
+    """Made if missing; usable only if it is a directory this user owns and no one else can
+    write to (in any other, someone else could plant a file or a link)."""
+    import stat
+
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        status = folder.stat()
+    except OSError:
+        return False
+    if not stat.S_ISDIR(status.st_mode):
+        return False
+    if not hasattr(os, "getuid"):
+        return True
+    return status.st_uid == os.getuid() and not status.st_mode & 0o022
 
 
 def _name(path: Path, data: bytes) -> str:
@@ -87,20 +130,45 @@ def _name(path: Path, data: bytes) -> str:
     )
 
 
+class _Unpickler(pickle.Unpickler):
+    """Builds lutaq's own classes only: a pickle naming anything else (os.system...) fails."""
+
+    def find_class(self, module: str, name: str) -> type:
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not part of a prepared FAQ")
+        found: type = super().find_class(module, name)
+        return found
+
+
 def _read(entry: Path) -> Matcher | None:
     """A cached matcher, or None: absent, unreadable, not ours, or not a Matcher."""
+    import io
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        with entry.open("rb") as file:
-            if not _trusted(os.fstat(file.fileno())):
-                return None
-            matcher = pickle.load(file)
+        descriptor = os.open(entry, flags)
+    except OSError:  # absent, or a link (O_NOFOLLOW): either way not a cache to read
+        return None
+    try:
+        status = os.fstat(descriptor)
+        if not _trusted(status) or status.st_size > MAX_CACHE_BYTES:
+            return None
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            data = file.read(MAX_CACHE_BYTES + 1)
+        matcher = _Unpickler(io.BytesIO(data)).load()
     except Exception:  # a damaged cache file can fail in almost any way; it is only a cache
         return None
+    finally:
+        os.close(descriptor)
     return matcher if isinstance(matcher, Matcher) else None
 
 
 def _trusted(status: os.stat_result) -> bool:
-    """Unpickling runs code: load only files this user owns and no one else can write."""
+    """A regular file this user owns and no one else can write (never a FIFO or a device)."""
+    import stat
+
+    if not stat.S_ISREG(status.st_mode):
+        return False
     if not hasattr(os, "getuid"):
         return True
     return status.st_uid == os.getuid() and not status.st_mode & 0o022
@@ -127,3 +195,15 @@ def _write(entry: Path, matcher: Matcher) -> None:
         if stale != entry:
             with contextlib.suppress(OSError):
                 stale.unlink(missing_ok=True)
+    _remove_abandoned(entry.parent)
+
+
+def _remove_abandoned(folder: Path) -> None:
+    """Temporary files of writers that were killed (SIGKILL runs no cleanup)."""
+    import time
+
+    cutoff = time.time() - STALE_SECONDS
+    for temporary in folder.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            if temporary.lstat().st_mtime < cutoff:
+                temporary.unlink()

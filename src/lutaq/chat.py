@@ -13,8 +13,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from lutaq.layout import clean
+from lutaq.layout import clean, quoted
 from lutaq.places import user_directory
+from lutaq.text import MAX_QUESTION
 
 if TYPE_CHECKING:
     from lutaq.faq import Entry
@@ -59,8 +60,10 @@ def line_editing() -> Iterator[None]:
         yield
         return
     path = history_path()
+    if path is not None and not _is_history_file(path):
+        path = None  # a device, FIFO or directory: no history rather than a hang or a chmod
     readline.set_history_length(HISTORY_LENGTH)
-    if path is not None:
+    if path is not None and path.exists():
         with contextlib.suppress(OSError):
             readline.read_history_file(path)
     before = readline.get_current_history_length()
@@ -71,15 +74,32 @@ def line_editing() -> Iterator[None]:
             _save_history(readline, path, readline.get_current_history_length() - before)
 
 
+def _is_history_file(path: Path) -> bool:
+    """A history lutaq may read and write: a regular file (a link to one included), or none yet.
+
+    `LUTAQ_HISTORY=/dev/null`, or a link to it, keeps no history: lutaq never writes through a
+    device or FIFO, and never changes the mode of anything it did not create.
+    """
+    import stat
+
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except FileNotFoundError:
+        return not path.is_symlink()  # a dangling link: whatever it names is not ours
+    except OSError:
+        return False
+
+
 def _save_history(readline: ModuleType, path: Path, added: int) -> None:
     """Add this session's lines, so two sessions at once keep both; readable by the user only."""
     with contextlib.suppress(OSError):
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if path.exists():
             readline.append_history_file(max(added, 0), path)
-        else:
-            readline.write_history_file(path)
-        path.chmod(0o600)
+            return
+        # Created readable by the user only, here and only here: no chmod of an existing path.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        readline.write_history_file(path)
 
 
 class Session:
@@ -123,10 +143,10 @@ class Session:
             if not rest:
                 self._say("Say which entry: show ID or show NUMBER (type list to see them).")
             elif entry is None:
-                self._say(f"No entry {clean(rest.strip())!r}; type list to see them all.")
+                self._say(f"No entry {quoted(rest)}; type list to see them all.")
             else:
                 self._show(entry)
-        elif text.isascii() and text.isdigit():
+        elif text.isascii() and text.isdigit() and len(text) <= 9:
             number = int(text)
             if not self.offered:
                 self._say('A number picks a suggestion after "Did you mean"; ask a question.')
@@ -134,6 +154,8 @@ class Session:
                 self._show(self.offered[number - 1].entry)
             else:
                 self._say(f"Pick a number from 1 to {len(self.offered)}, or ask a question.")
+        elif len(text) > MAX_QUESTION:
+            self._say(f"That is longer than {MAX_QUESTION:,} characters; ask it in fewer words.")
         else:
             self.offered = self._answer(text)
         return True

@@ -29,6 +29,7 @@ class ExitCode(IntEnum):
     OK = 0
     NO_MATCH = 1
     USAGE = 2
+    INPUT_FAILED = 66  # sysexits.h EX_NOINPUT: standard input could not be read
     OUTPUT_FAILED = 74  # sysexits.h EX_IOERR: the answer could not be written (disk full...)
     INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
     BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader left; where SIGPIPE ends lutaq, the shell says so
@@ -238,6 +239,14 @@ def ask(
             'Ask like this: lutaq ask "how long does it work" (or: lutaq chat, lutaq list)',
             ExitCode.USAGE,
         )
+    from lutaq.text import MAX_QUESTION
+
+    if len(text) > MAX_QUESTION:
+        _fail(
+            f"the question is longer than {MAX_QUESTION:,} characters",
+            "Ask it in fewer words: lutaq matches words, and a long paste only dilutes them.",
+            ExitCode.USAGE,
+        )
     matcher = _matcher(ctx, faq_path)
     if words == ["-"]:
         _answer_stdin(matcher, top, json_output, explain)
@@ -294,11 +303,36 @@ def _answer(
 
 
 def _stdin_questions() -> Iterator[str]:
-    """Questions from stdin, one a line; invalid UTF-8 replaced, blank lines skipped."""
-    for raw in sys.stdin.buffer:
+    """Questions from stdin, one a line; invalid UTF-8 replaced, blank lines skipped.
+
+    A line is read up to its limit only (MAX_QUESTION characters, 4 bytes each at most), so
+    `ask - </dev/zero` ends with an error instead of filling memory.
+    """
+    from lutaq.text import MAX_QUESTION
+
+    limit = 4 * MAX_QUESTION
+    number = 0
+    while True:
+        try:
+            raw = sys.stdin.buffer.readline(limit + 1)
+        except OSError as error:
+            raise InputError(f"cannot read standard input: {error.strerror or error}") from None
+        if not raw:
+            return
+        number += 1
         line = raw.decode("utf-8", errors="replace").strip()
+        if len(raw) > limit or len(line) > MAX_QUESTION:
+            _fail(
+                f"line {number} of standard input is longer than {MAX_QUESTION:,} characters",
+                "Give one question a line.",
+                ExitCode.USAGE,
+            )
         if line:
             yield line
+
+
+class InputError(Exception):
+    """Standard input could not be read (not the output failing: that is OSError in run)."""
 
 
 @app.command(epilog=CHAT_EXAMPLES)
@@ -454,7 +488,9 @@ def show(
     if entry is None:
         ids = [e.id for e in faq.entries]
         hint = f"Known ids: {', '.join(ids)} (or a number from 1 to {len(ids)})."
-        _fail(f"no entry {entry_id!r}", hint, ExitCode.NO_MATCH)
+        from lutaq.layout import quoted
+
+        _fail(f"no entry {quoted(entry_id)}", hint, ExitCode.NO_MATCH)
     if json_output:
         from lutaq.payload import entry_payload, write_json
 
@@ -501,15 +537,24 @@ def validate(
     from lutaq.evaluate import evaluate, phrasing_cases
     from lutaq.match import Matcher
 
-    unreached = evaluate(Matcher(faq), phrasing_cases(faq)).misses
+    checked = phrasing_cases(faq)
+    unreached = evaluate(Matcher(faq), checked).misses
+    phrasings = sum(len(entry.phrasings) for entry in faq.entries)
     if json_output:
         from lutaq.payload import validation_payload, write_json
 
-        write_json(validation_payload(origin, faq, (), unreached))
+        payload = validation_payload(origin, faq, (), unreached)
+        payload["phrasings_checked"] = len(checked)
+        write_json(payload)
         return
     from lutaq.render import make_console, print_validation
 
     print_validation(make_console(), origin, faq, unreached)
+    if len(checked) < phrasings:
+        typer.echo(
+            f"Checked the first {len(checked):,} of {phrasings:,} questions and aliases "
+            "(a larger FAQ is checked in part: README, Limits)."
+        )
 
 
 def main() -> None:
@@ -533,6 +578,8 @@ def run(args: list[str] | None = None) -> int:
         return _report(error.format_message(), f"Try: {command} --help", error.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         return ExitCode.INTERRUPTED
+    except InputError as error:
+        return _report(str(error), "", ExitCode.INPUT_FAILED)
     except BrokenPipeError:  # the reader left (`| head`); nothing more to say to it
         _discard_stdout()
         return ExitCode.BROKEN_PIPE
@@ -569,10 +616,16 @@ def _discard_stdout() -> None:
         pass
 
 
+MESSAGE_LIMIT = 300
+"""Longest error message printed: Click quotes a bad value whole (`--top` with 5,000 digits)."""
+
+
 def _report(message: str, hint: str, code: int) -> int:
     """Print an error on stderr and give back its exit code; stderr may be gone too."""
     from lutaq.render import make_console, print_error
 
+    if len(message) > MESSAGE_LIMIT:
+        message = message[: MESSAGE_LIMIT - 3] + "..."
     try:
         print_error(make_console(stderr=True), message, hint)
         sys.stderr.flush()

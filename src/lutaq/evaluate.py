@@ -7,14 +7,14 @@ the right reply is "no confident match") and an optional `group`.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lutaq.faq import Faq, FaqError, Problem, decode_faq, read_faq_bytes
+from lutaq.faq import Faq, FaqError, Problem, decode_faq, load_toml, read_faq_bytes
 from lutaq.match import Matcher, Result
+from lutaq.text import MAX_QUESTION
 
 GROUPS = ("in", "oos", "hard")
 """In scope; plainly off-topic; off-topic but sharing words with the FAQ."""
@@ -67,10 +67,7 @@ def load_cases(path: Path, faq: Faq) -> list[Case]:
     """Read and check a question file against a FAQ; FaqError lists every problem."""
     origin = str(path)
     text = decode_faq(read_faq_bytes(path), str(path))
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise FaqError(origin, [Problem(origin, f"not valid TOML: {error}")]) from None
+    document = load_toml(text, origin)
     raw = document.get("case")
     if not isinstance(raw, list) or not raw or not all(isinstance(c, dict) for c in raw):
         problem = Problem(origin, "case: missing: add at least one [[case]] with q and expect")
@@ -93,6 +90,8 @@ def _case(
         problems.append(Problem(where, f"unknown key {unknown[0]!r} (expected q, expect, group)"))
     if not isinstance(question, str):
         problems.append(Problem(where, "q: must be a string"))
+    elif len(question) > MAX_QUESTION:
+        problems.append(Problem(where, f"q: longer than {MAX_QUESTION:,} characters"))
     if not isinstance(expect, list) or not all(isinstance(item, str) for item in expect):
         problems.append(Problem(where, "expect: must be a list of entry ids ([] for none)"))
         expect = []
@@ -124,18 +123,31 @@ def evaluate(matcher: Matcher, cases: Sequence[Case]) -> Report:
             rank = next((i for i, eid in enumerate(ids, 1) if eid in case.expect), None)
         else:
             right, rank = result.answer_id is None, None
+        # Only the leaders are ever shown: keeping every entry's match for every case would
+        # hold cases x entries objects (10,000 x 10,000 for a big FAQ's `validate`).
+        result = result._replace(ranked=result.leaders(KEPT))
         outcomes.append(Outcome(case, result, right, rank))
     return Report(tuple(outcomes))
 
 
+KEPT = 3
+"""How many of the closest entries an outcome keeps: what `eval` and `validate` show."""
+
+CHECK_BUDGET = 1_000_000
+"""Phrasings x entries that `validate` asks at most when it checks that every phrasing reaches
+its entry (a few seconds): the check costs their product, so a larger FAQ is checked in part."""
+
+
 def phrasing_cases(faq: Faq) -> list[Case]:
-    """Every question and alias of a FAQ as a case its own entry must answer.
+    """Every question and alias of a FAQ as a case its own entry must answer, within budget.
 
     An alias no one can reach (only stop words, or closer to another entry) is a mistake
-    an author cannot see by reading the file; `lutaq validate` warns about each one.
+    an author cannot see by reading the file; `lutaq validate` warns about each one. Past
+    CHECK_BUDGET, only the first phrasings in file order are checked, and validate says so.
     """
-    return [
+    cases = [
         Case(question=phrasing, expect=(entry.id,), group="in")
         for entry in faq.entries
         for phrasing in entry.phrasings
     ]
+    return cases[: max(CHECK_BUDGET // max(len(faq.entries), 1), 1)]

@@ -7,16 +7,24 @@ the first one.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 from lutaq.text import normalise
 
 BUNDLED_NAME = "faq.toml"
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""An id, matched whole (`fullmatch`): "abc\n" is not an id, though `$` would let it be."""
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+"""The largest FAQ or question file lutaq reads (the bundled FAQ is under 100 kB)."""
+
+SHOWN_PROBLEMS = 50
+"""How many problems of a file are listed; the rest are counted."""
 DEFAULT_DISCLAIMER = "General information, not medical advice. Ask your care team."
 
 _TOP_KEYS = frozenset({"meta", "sources", "entry", "synonyms", "not_about"})
@@ -109,7 +117,8 @@ class Faq(NamedTuple):
         for entry in self.entries:
             if entry.id == key:
                 return entry
-        if key.isascii() and key.isdigit() and 1 <= int(key) <= len(self.entries):
+        # len() first: int() of a 5,000-digit string is refused by Python (and slow).
+        if key.isascii() and key.isdigit() and len(key) <= 9 and 1 <= int(key) <= len(self.entries):
             return self.entries[int(key) - 1]
         return None
 
@@ -119,7 +128,16 @@ class Faq(NamedTuple):
 
     def cited_by(self, source_id: str) -> tuple[str, ...]:
         """Ids of the entries citing a source, in file order."""
-        return tuple(entry.id for entry in self.entries if source_id in entry.cited)
+        return self.citations().get(source_id, ())
+
+    def citations(self) -> dict[str, tuple[str, ...]]:
+        """Every source id with the entries citing it, in one pass over the entries (`lutaq
+        sources` of 5,000 sources x 5,000 entries took 16 s asking source by source)."""
+        citing: dict[str, list[str]] = {source_id: [] for source_id in self.sources}
+        for entry in self.entries:
+            for source_id in entry.cited:
+                citing.setdefault(source_id, []).append(entry.id)
+        return {source_id: tuple(ids) for source_id, ids in citing.items()}
 
 
 class Problem(NamedTuple):
@@ -155,18 +173,46 @@ def load_faq(path: Path | None = None) -> Faq:
 
 
 def read_faq_bytes(path: Path) -> bytes:
-    """The file's bytes, or a FaqError that says in plain words why it can't be read."""
+    """The file's bytes, or a FaqError that says in plain words why it can't be read.
+
+    Only a regular file, or a pipe (`--faq /dev/stdin`, `<(...)`), and at most MAX_FILE_BYTES
+    of it: a device (/dev/zero) would be read for ever, and a FIFO is opened without waiting
+    for a writer, so one that nobody writes to reads as empty instead of hanging.
+    """
+    import stat
+
     origin = str(path)
+
+    def fail(message: str) -> NoReturn:
+        raise FaqError(origin, [Problem(origin, message)]) from None
+
     try:
-        return path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise FaqError(origin, [Problem(origin, "no such file")]) from None
+        fail("no such file")
     except IsADirectoryError:
-        raise FaqError(origin, [Problem(origin, "is a directory, not a FAQ file")]) from None
+        fail("is a directory, not a FAQ file")
     except PermissionError:
-        raise FaqError(origin, [Problem(origin, "permission denied")]) from None
+        fail("permission denied")
     except OSError as error:
-        raise FaqError(origin, [Problem(origin, error.strerror or str(error))]) from None
+        fail(error.strerror or str(error))
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            fail("is a directory, not a FAQ file")
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            fail("is not a regular file (a device or socket cannot be read as one)")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)  # a pipe with a writer is waited for, as cat does
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            data = file.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        fail(error.strerror or str(error))
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_FILE_BYTES:
+        fail(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB, the most lutaq reads")
+    return data
 
 
 def decode_faq(data: bytes, origin: str) -> str:
@@ -183,17 +229,27 @@ def parse_faq(text: str, origin: str = "<faq>") -> Faq:
     """Validate a FAQ document; raise FaqError listing every problem."""
     if not text.strip():
         raise FaqError(origin, [Problem(origin, "the file is empty")])
-    import tomllib  # here, not above: a cached FAQ (cache.py) is never parsed
-
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise FaqError(origin, [Problem(origin, f"not valid TOML: {error}")]) from None
+    document = load_toml(text, origin)
     checker = _Checker(origin, _Lines(text))
     faq = checker.check(document)
     if checker.problems or faq is None:
         raise FaqError(origin, checker.problems)
     return faq
+
+
+def load_toml(text: str, origin: str) -> dict[str, Any]:
+    """A TOML document, or a FaqError: also for what tomllib refuses by raising other errors."""
+    import tomllib  # here, not above: a cached FAQ (cache.py) is never parsed
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = f"not valid TOML: {error}"
+    except RecursionError:
+        message = "not valid TOML here: arrays or tables nested too deeply"
+    except ValueError:  # Python refuses integers of more than 4,300 digits
+        message = "not valid TOML here: a number too long to read"
+    raise FaqError(origin, [Problem(origin, message)]) from None
 
 
 class _Lines:
@@ -214,6 +270,7 @@ class _Lines:
         self.meta: int | None = None
         self.synonyms: int | None = None
         self.neighbours: list[int] = []
+        self._keys: dict[int, dict[str, int]] = {}
         for number, line in enumerate(text.splitlines(), start=1):
             if self._NEIGHBOUR.match(line):
                 self.neighbours.append(number)
@@ -242,18 +299,27 @@ class _Lines:
             return headers[index]
         return self.key(self.entry(entry), "figures")
 
+    _KEY = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=""")
+
     def key(self, table: int | None, key: str) -> int | None:
-        """The line of `key = ...` in the table whose header is on line `table`."""
+        """The line of `key = ...` in the table whose header is on line `table`.
+
+        Each table's keys are found in one pass and kept: a [synonyms] table of 16,000 groups
+        used to be scanned again for every group.
+        """
         if table is None:
             return None
-        pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
-        for number in range(table + 1, len(self.text) + 1):
-            line = self.text[number - 1]
-            if line.lstrip().startswith("["):
-                break
-            if pattern.match(line):
-                return number
-        return table
+        keys = self._keys.get(table)
+        if keys is None:
+            keys = self._keys[table] = {}
+            for number in range(table + 1, len(self.text) + 1):
+                line = self.text[number - 1]
+                if line.lstrip().startswith("["):
+                    break
+                if found := self._KEY.match(line):
+                    name = next(group for group in found.groups() if group is not None)
+                    keys.setdefault(name, number)
+        return keys.get(key, table)
 
 
 class _Checker:
@@ -265,6 +331,14 @@ class _Checker:
         self.problems: list[Problem] = []
         self.declared: set[str] = set()
         self.cited: set[str] = set()
+
+    def _known(self) -> str:
+        """The defined source ids for a message: a few, then how many more (a file citing
+        8,000 unknown sources must not print every id 8,000 times)."""
+        known = sorted(self.declared)
+        if len(known) > 8:
+            return ", ".join(known[:8]) + f" and {len(known) - 8:,} more"
+        return ", ".join(known) or "none"
 
     def add(self, line: int | None, where: str, message: str) -> None:
         place = f"{self.origin}:{line}" if line else self.origin
@@ -399,7 +473,7 @@ class _Checker:
         for sid, body in table.items():
             line = self.lines.sources.get(sid)
             where = f"sources.{sid}"
-            if not ID_PATTERN.match(sid):
+            if not ID_PATTERN.fullmatch(sid):
                 self.add(line, where, "id must be lowercase letters, digits and single hyphens")
             if not isinstance(body, dict):
                 self.add(line, where, "must be a table with title and url")
@@ -461,7 +535,7 @@ class _Checker:
                 "unknown key (expected " + ", ".join(sorted(_ENTRY_KEYS)) + ")",
             )
         entry_id = self._text(body, "id", line, label)
-        if entry_id is not None and not ID_PATTERN.match(entry_id):
+        if entry_id is not None and not ID_PATTERN.fullmatch(entry_id):
             self.add(
                 self.lines.key(line, "id"),
                 f"{label}.id",
@@ -480,8 +554,8 @@ class _Checker:
             line = self.lines.key(line, "sources")
             for sid in cited:
                 if sid not in self.declared:
-                    known = ", ".join(sorted(self.declared)) or "none"
-                    self.add(line, f"{label}.sources", f"unknown source {sid!r} (defined: {known})")
+                    message = f"unknown source {sid!r} (defined: {self._known()})"
+                    self.add(line, f"{label}.sources", message)
             if len(set(cited)) != len(cited):
                 self.add(line, f"{label}.sources", "lists a source twice")
         urgent = body.get("urgent", False)
@@ -515,8 +589,7 @@ class _Checker:
             if source is not None:
                 self.cited.add(source)
                 if source not in self.declared:
-                    known = ", ".join(sorted(self.declared)) or "none"
-                    message = f"unknown source {source!r} (defined: {known})"
+                    message = f"unknown source {source!r} (defined: {self._known()})"
                     self.add(self.lines.key(line, "source"), f"{place}.source", message)
                     source = None
             if text is not None and source is not None:

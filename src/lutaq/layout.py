@@ -195,13 +195,27 @@ def _text(body: Line) -> str:
     return "".join(clean(text) for text, _ in body.spans)
 
 
+MIN_COLUMNS = 20
+"""A COLUMNS value below this is not a width text can be wrapped to: it is ignored."""
+
+
+def usable_columns() -> int | None:
+    """$COLUMNS when it is a width worth wrapping to (20 to 10,000), else None."""
+    value = os.environ.get("COLUMNS", "")
+    if value.isascii() and value.isdigit() and len(value) <= 5:
+        width = int(value)
+        if MIN_COLUMNS <= width <= 10_000:
+            return width
+    return None
+
+
 def wants_rich(stream: TextIO) -> bool:
     """Whether output to this stream needs Rich: a terminal, forced styling, or a set width.
 
     Mirrors what makes Rich style or wrap output (FORCE_COLOR, TTY_COMPATIBLE, COLUMNS);
     anything else is plain text, which `plain_text` writes the same way without importing Rich.
     """
-    if os.environ.get("FORCE_COLOR") or os.environ.get("COLUMNS"):
+    if os.environ.get("FORCE_COLOR") or usable_columns() is not None:
         return True
     tty_compatible = os.environ.get("TTY_COMPATIBLE", "")
     if tty_compatible in ("0", "1"):

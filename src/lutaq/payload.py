@@ -87,8 +87,9 @@ def list_payload(faq: Faq) -> list[JsonObject]:
 
 def sources_payload(faq: Faq) -> list[JsonObject]:
     """`lutaq sources --json`."""
+    citations = faq.citations()
     return [
-        {"id": s.id, "title": s.title, "url": s.url, "cited_by": list(faq.cited_by(s.id))}
+        {"id": s.id, "title": s.title, "url": s.url, "cited_by": list(citations[s.id])}
         for s in faq.sources.values()
     ]
 
@@ -182,6 +183,7 @@ def validation_payload(
         "sources": len(faq.sources) if faq is not None else None,
         "synonyms": len(faq.synonyms) if faq is not None else None,
         "problems": [{"where": problem.where, "message": problem.message} for problem in problems],
+        "phrasings_checked": None,
         "warnings": [
             {
                 "entry": outcome.case.expect[0],

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from lutaq import PROGRAM
-from lutaq.faq import Faq, FaqError
+from lutaq.faq import SHOWN_PROBLEMS, Faq, FaqError
 from lutaq.layout import (
     ERROR,
     EXPLAINED,
@@ -29,6 +29,7 @@ from lutaq.layout import (
     clean,
     plain_text,
     quoted,
+    usable_columns,
     wants_rich,
 )
 
@@ -99,7 +100,9 @@ def page(text: str, stream: TextIO) -> None:
         done = None
     finally:
         signal.signal(signal.SIGINT, previous)
-    if done is None or done.returncode in (126, 127):  # no such pager: print instead
+    if done is None or done.returncode != 0:
+        # No such pager (126, 127), or one that failed: the answer is printed all the same,
+        # never lost behind a pager's error.
         stream.write(text)
 
 
@@ -118,8 +121,16 @@ def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Conso
 
     target = stream if stream is not None else (sys.stderr if stderr else sys.stdout)
     console = Console(file=target, markup=False, emoji=False, highlight=False)
-    if not console.is_terminal and "COLUMNS" not in os.environ:
-        console.width = _UNWRAPPED_WIDTH
+    if usable_columns() is None:
+        # Rich takes COLUMNS=0 (or 5) at its word and wraps every word onto its own line or
+        # prints nothing; such a value is ignored, as a terminal's own width is used instead.
+        if not console.is_terminal:
+            console.width = _UNWRAPPED_WIDTH
+        elif "COLUMNS" in os.environ:
+            try:
+                console.width = os.get_terminal_size(target.fileno()).columns
+            except (OSError, ValueError):
+                console.width = 80
     return console
 
 
@@ -321,13 +332,14 @@ def print_sources(console: Console, faq: Faq) -> None:
     table = _table(
         console, ("id", "left"), ("title", "left"), ("url", "left"), ("cited by", "left")
     )
+    citations = faq.citations()
     for source in faq.sources.values():
         url = clean(source.url)
         table.add_row(
             _text((source.id, QUESTION)),
             _text(source.title),
             _text((url, Style(link=url))),
-            _text(", ".join(faq.cited_by(source.id))),
+            _text(", ".join(citations[source.id])),
         )
     _emit(console, [table])
 
@@ -336,8 +348,11 @@ def print_faq_error(console: Console, error: FaqError, noun: str = "FAQ file") -
     """Every problem in a FAQ (or question) file, one a line, after a one-line summary."""
     count = len(error.problems)
     problems = "problem" if count == 1 else "problems"
-    header = _text((f"{PROGRAM}: ", ERROR), f"cannot use the {noun} ({count} {problems}):")
-    _emit(console, [header, *(_text("  ", str(problem)) for problem in error.problems)])
+    header = _text((f"{PROGRAM}: ", ERROR), f"cannot use the {noun} ({count:,} {problems}):")
+    shown = [_text("  ", str(problem)) for problem in error.problems[:SHOWN_PROBLEMS]]
+    if count > SHOWN_PROBLEMS:
+        shown.append(_text((f"  and {count - SHOWN_PROBLEMS:,} more", MUTED)))
+    _emit(console, [header, *shown])
 
 
 def print_error(console: Console, message: str, hint: str = "") -> None:

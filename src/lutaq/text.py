@@ -110,6 +110,11 @@ _NON_WORD = re.compile(r"[^\w]+|_+")
 _DOUBLED = re.compile(r"([b-df-hj-km-np-rtv-z])\1$")
 
 
+MAX_QUESTION = 5_000
+"""The longest question lutaq reads, in characters: a long forum post is 2,000; a 10 MB paste
+would take a minute and gigabytes to read word by word."""
+
+
 def fold(text: str) -> str:
     """Case, accents and typography folded away; words and their order kept."""
     if text.isascii():  # the common case, and nothing below changes ASCII but case and "`"
