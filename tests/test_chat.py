@@ -64,13 +64,15 @@ def test_a_conversation(installed: Path, tmp_path: Path) -> None:
     assert "What side effects or risks" in _ask(chat, "side effects?")
     refused = _ask(chat, "how long")
     assert "Did you mean:" in refused
-    assert "Type a number to see one" in refused
-    first = re.search(r"1\. (.+?)  \(lutaq show ([\w-]+)\)", refused)
+    assert "Type a letter to see one" in refused
+    assert "lutaq show" not in refused, "chat prints what chat accepts"
+    first = re.search(r"a\. (.+?)  \(show ([\w-]+)\)", refused)
     assert first is not None
-    picked = _ask(chat, "1")
+    picked = _ask(chat, "a")
     assert f"({first.group(2)})" in picked
     assert "Sources" in picked
-    assert "Pick a number from 1 to 3" in _ask(chat, "9")
+    assert "Pick a letter from a to" in _ask(chat, "j")
+    assert "(meaning)" in _ask(chat, "1"), "a number is list's number, as in show 1"
     assert "show ID" in _ask(chat, "help")
     assert "duration" in _ask(chat, "list")
     assert "nejm-netter1" in _ask(chat, "sources")
@@ -191,9 +193,9 @@ def test_session_commands_without_a_terminal() -> None:
         sources=lambda: said.append("<sources>"),
         say=said.append,
     )
-    lines = iter(["how long", "2", "show 3", "show nope", "LIST", "help", "quit", "x"])
+    lines = iter(["how long", "b", "show 3", "3", "show nope", "LIST", "help", "quit", "x"])
     session.run(read=lambda prompt: next(lines))
-    assert shown == [session.offered[1].entry.id, "duration"]
+    assert shown == [session.offered[1].entry.id, "duration", "duration"]
     assert "No entry 'nope'; type list to see them all." in said
     assert "<list>" in said
     assert HELP in said
@@ -229,7 +231,7 @@ def _quiet_session(said: list[str], shown: list[str]) -> Session:
     ("line", "reply"),
     [
         ("show", "Say which entry: show ID or show NUMBER"),
-        ("2", 'A number picks a suggestion after "Did you mean"'),
+        ("99", "Pick a number from 1 to 23 (see list)."),
         ("²", None),  # a digit to str.isdigit, not a number to int(): asked as a question
     ],
 )

@@ -15,19 +15,33 @@ from lutaq import __version__
 from lutaq.cli import ExitCode, app
 
 ASK_KEYS = [
+    "schema",
     "query",
+    "answered",
+    "reason",
+    "reason_text",
     "id",
     "question",
     "answer",
     "figures",
     "score",
+    "match",
     "sources",
     "alternatives",
     "disclaimer",
     "refusal",
     "not_about",
 ]
-SHOW_KEYS = ["id", "question", "answer", "figures", "sources", "alternatives", "disclaimer"]
+SHOW_KEYS = [
+    "schema",
+    "id",
+    "question",
+    "answer",
+    "figures",
+    "sources",
+    "alternatives",
+    "disclaimer",
+]
 
 
 def run(runner: CliRunner, *args: str, stdin: str | bytes | None = None) -> tuple[int, str, str]:
@@ -42,7 +56,8 @@ def test_ask_prints_answer_sources_confidence_and_disclaimer(runner: CliRunner) 
     assert code == ExitCode.OK, err
     assert "How long did patients benefit?" in out
     assert "https://www.nejm.org/doi/10.1056/NEJMoa1607427" in out
-    assert "Confidence: 100/100" in out
+    assert "Match: strong (how closely your words match" in out
+    assert "Confidence" not in out
     assert "not medical advice" in out
     assert err == ""
 
@@ -62,14 +77,14 @@ def test_ask_top_says_when_nothing_is_related(runner: CliRunner) -> None:
 def test_did_you_mean_lists_at_most_three(runner: CliRunner) -> None:
     code, _, err = run(runner, "ask", "--top", "10", "how long")
     assert code == ExitCode.NO_MATCH
-    assert "  3. " in err
-    assert "  4. " not in err
+    suggested = err.split("Did you mean:", 1)[1].split("See every question")[0]
+    assert 1 <= suggested.count("(lutaq show ") <= 3
 
 
 def test_ask_top_lists_related_questions(runner: CliRunner) -> None:
     code, out, _ = run(runner, "ask", "how long does it work", "--top", "2")
     assert code == 0
-    related = out.split("Related questions", 1)[1].split("Confidence")[0]
+    related = out.split("Related questions", 1)[1].split("Match:")[0]
     assert related.count("lutaq show") == 2
 
 
@@ -85,7 +100,7 @@ def test_no_match_suggests_close_entries(runner: CliRunner) -> None:
     code, _, err = run(runner, "ask", "how long")
     assert code == ExitCode.NO_MATCH
     assert "Did you mean:" in err
-    assert "  1. " in err
+    assert "  • " in err
     assert err.count("lutaq show") <= 3
 
 
@@ -370,3 +385,41 @@ def test_key_figures_are_shown_under_the_answer_with_their_source_numbers(
     assert any("76 months" in line and line.endswith("[4]") for line in lines[figures:sources])
     assert lines[sources + 1].startswith("  [1] Strosberg J, et al.")
     assert any(line.startswith("  [4] Strosberg JR, et al.") for line in lines[sources:])
+
+
+def test_ask_json_carries_schema_answered_and_a_reason_code(runner: CliRunner) -> None:
+    answered = json.loads(run(runner, "ask", "--json", "how long does it work")[1])
+    assert (answered["schema"], answered["answered"], answered["reason"]) == (2, True, "answered")
+    assert answered["match"] in ("strong", "good", "weak")
+    assert isinstance(answered["score"], float)
+    for question, code in [
+        ("xyzzy plugh", "no_words"),
+        ("how long", "close_call"),
+        ("pluvicto side effects", "other_subject"),
+    ]:
+        refused = json.loads(run(runner, "ask", "--json", question)[1])
+        assert (refused["answered"], refused["reason"]) == (False, code), question
+        assert isinstance(refused["reason_text"], str)
+        assert refused["match"] is None
+
+
+def test_hints_carry_the_faq_they_were_printed_for(runner: CliRunner, small_faq: Path) -> None:
+    code, _, err = run(runner, "--faq", str(small_faq), "ask", "bananas")
+    assert code == ExitCode.NO_MATCH
+    assert f"(lutaq --faq {small_faq} show " in err
+    assert f"See every question with: lutaq --faq {small_faq} list" in err
+    code, _, err = run(runner, "ask", "--faq", str(small_faq), "bananas")
+    assert code == ExitCode.NO_MATCH
+    assert f"(lutaq --faq {small_faq} show " in err
+
+
+def test_refusal_lists_topics_the_faq_covers(runner: CliRunner) -> None:
+    _, _, err = run(runner, "ask", "hi")
+    assert "This FAQ covers, among others:" in err
+    assert err.count("(lutaq show ") == 5
+
+
+def test_no_confidence_wording_anywhere(runner: CliRunner) -> None:
+    _, out, _ = run(runner, "ask", "will my hair fall out")
+    assert "Confidence" not in out
+    assert "not a promise it answers yours" in out

@@ -46,7 +46,7 @@ def test_answer_shows_question_answer_sources_confidence_disclaimer() -> None:
     assert "Water tomatoes regularly.\n\nMulch helps keep the soil moist." in out
     assert "[1] Royal Horticultural Society: watering" in out
     assert "https://www.rhs.org.uk/garden-jobs/watering" in out
-    assert "Confidence: 100/100" in out
+    assert "Match: strong" in out
     assert out.rstrip().endswith("Gardening tips only.")
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from lutaq.layout import clean, quoted
+from lutaq.layout import LETTERS, clean, quoted
 from lutaq.places import user_directory
 from lutaq.text import MAX_QUESTION
 
@@ -29,7 +29,8 @@ Type a question in your own words, or one of these commands:
   list       every question in the FAQ, with its id
   sources    every source the FAQ cites
   show ID    one entry in full, by id or number (show duration, show 3)
-  1, 2, 3    after "Did you mean", the suggestion with that number
+  3          the same as show 3: the numbers are those of list
+  a, b, c    after "Did you mean", the suggestion with that letter
   help       this text
   quit       leave (or Ctrl-D); Ctrl-C clears the line
 Up and down arrows recall earlier questions, also from earlier sessions."""
@@ -146,14 +147,20 @@ class Session:
                 self._say(f"No entry {quoted(rest)}; type list to see them all.")
             else:
                 self._show(entry)
-        elif text.isascii() and text.isdigit() and len(text) <= 9:
-            number = int(text)
-            if not self.offered:
-                self._say('A number picks a suggestion after "Did you mean"; ask a question.')
-            elif 1 <= number <= len(self.offered):
-                self._show(self.offered[number - 1].entry)
+        elif text.isascii() and text.isdigit():
+            # A number is an entry of `list`, as in `show 3`: one numbering only.
+            entry = self.faq.find(text)
+            if entry is None:
+                self._say(f"Pick a number from 1 to {len(self.faq.entries)} (see list).")
             else:
-                self._say(f"Pick a number from 1 to {len(self.offered)}, or ask a question.")
+                self._show(entry)
+        elif len(text) == 1 and text.lower() in LETTERS and self.offered:
+            place = LETTERS.index(text.lower())
+            if place < len(self.offered):
+                self._show(self.offered[place].entry)
+            else:
+                last = LETTERS[len(self.offered) - 1]
+                self._say(f"Pick a letter from a to {last}, or ask a question.")
         elif len(text) > MAX_QUESTION:
             self._say(f"That is longer than {MAX_QUESTION:,} characters; ask it in fewer words.")
         else:

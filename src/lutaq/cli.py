@@ -149,11 +149,30 @@ def main_callback(
 ) -> None:
     """Answers questions about Lutathera from a cited FAQ."""
     ctx.obj = faq
+    # Hints must work when typed as shown: a FAQ given with --faq is named in them; one from
+    # $LUTAQ_FAQ applies to the commands typed next anyway.
+    source = getattr(ctx.get_parameter_source("faq"), "name", "")
+    if faq is not None and source != "ENVIRONMENT":
+        ctx.meta["lutaq.command"] = _with_faq(faq)
     if ctx.invoked_subcommand is None:
         text = ctx.get_help()  # Rich-formatted help prints itself and returns ""
         if text:
             typer.echo(text)
         raise typer.Exit()
+
+
+def _with_faq(path: Path) -> str:
+    import shlex
+
+    return f"{PROGRAM} --faq {shlex.quote(str(path))}"
+
+
+def _command(ctx: typer.Context, path: Path | None) -> str:
+    """How hints start their commands: `lutaq`, or `lutaq --faq PATH` for a FAQ named so."""
+    if path is not None:
+        return _with_faq(path)
+    command: str = ctx.meta.get("lutaq.command", PROGRAM)
+    return command
 
 
 def _chosen(ctx: typer.Context, path: Path | None) -> Path | None:
@@ -248,17 +267,22 @@ def ask(
             ExitCode.USAGE,
         )
     matcher = _matcher(ctx, faq_path)
+    command = _command(ctx, faq_path)
     if words == ["-"]:
-        _answer_stdin(matcher, top, json_output, explain)
+        _answer_stdin(matcher, top, json_output, explain, command)
         return
-    if not _answer(matcher, matcher.ask(text), top, json_output, explain, pager=pager):
+    result = matcher.ask(text)
+    if not _answer(matcher, result, top, json_output, explain, pager=pager, command=command):
         raise typer.Exit(ExitCode.NO_MATCH)
 
 
-def _answer_stdin(matcher: Matcher, top: int, json_output: bool, explain: bool) -> None:
+def _answer_stdin(
+    matcher: Matcher, top: int, json_output: bool, explain: bool, command: str = PROGRAM
+) -> None:
     """`ask -`: every line of stdin a question, each answer written as soon as it is ready."""
     for line in _stdin_questions():
-        _answer(matcher, matcher.ask(line), top, json_output, explain, batch=True)
+        result = matcher.ask(line)
+        _answer(matcher, result, top, json_output, explain, batch=True, command=command)
         sys.stdout.flush()
 
 
@@ -271,6 +295,7 @@ def _answer(
     *,
     batch: bool = False,
     pager: bool = False,
+    command: str = PROGRAM,
 ) -> bool:
     """Print one result (answer, or no-match with suggestions); True when it was answered."""
     faq = matcher.faq
@@ -290,9 +315,11 @@ def _answer(
     from lutaq.render import make_console, print_explanation, print_layout
 
     if result.answer is None:
-        print_layout(no_match_blocks(faq, result, suggestions), stderr=True)
+        print_layout(no_match_blocks(faq, result, suggestions, command=command), stderr=True)
     else:
-        blocks = answer_blocks(faq, result, suggestions, asked_for=top, echo_query=batch)
+        blocks = answer_blocks(
+            faq, result, suggestions, asked_for=top, echo_query=batch, command=command
+        )
         print_layout(blocks, pager=pager)
     if explain:
         typer.echo()
@@ -339,13 +366,13 @@ class InputError(Exception):
 def chat(ctx: typer.Context, pager: PagerOption = False, faq_path: FaqOption = None) -> None:
     """Ask one question after another at a prompt, with line editing and history.
 
-    Commands at the prompt: list, sources, show ID, a number to pick a "Did you mean"
-    suggestion, help, quit (or Ctrl-D). When stdin is not a terminal, reads one question a
-    line, like `lutaq ask -`.
+    Commands at the prompt: list, sources, show ID or NUMBER (a number alone too), a letter
+    to pick a "Did you mean" suggestion, help, quit (or Ctrl-D). When stdin is not a
+    terminal, reads one question a line, like `lutaq ask -`.
     """
     matcher = _matcher(ctx, faq_path)
     if not sys.stdin.isatty():
-        _answer_stdin(matcher, 0, False, False)
+        _answer_stdin(matcher, 0, False, False, _command(ctx, faq_path))
         return
     from lutaq.chat import Session, line_editing
     from lutaq.layout import answer_blocks, no_match_blocks, show_blocks
@@ -357,7 +384,7 @@ def chat(ctx: typer.Context, pager: PagerOption = False, faq_path: FaqOption = N
     def answer(question: str) -> tuple[Match, ...]:
         result = matcher.ask(question)
         if result.answer is not None:
-            blocks = answer_blocks(faq, result, (), asked_for=0, echo_query=False)
+            blocks = answer_blocks(faq, result, (), asked_for=0, echo_query=False, command="")
             print_layout(blocks, pager=pager)
             return ()
         offered = result.suggestions(MAX_SUGGESTIONS)

@@ -97,10 +97,27 @@ def show_blocks(faq: Faq, entry: Entry) -> list[Block]:
     return [*entry_blocks(faq, entry), BLANK, line((faq.disclaimer, NOTE))]
 
 
+MATCH_NOTE = "how closely your words match this entry's questions, not a promise it answers yours"
+"""What the match strength measures, said where it is printed."""
+
+TOPICS = 5
+"""How many of the FAQ's topics a refusal without suggestions lists."""
+
+
 def answer_blocks(
-    faq: Faq, result: Result, related: Sequence[Match], *, asked_for: int, echo_query: bool
+    faq: Faq,
+    result: Result,
+    related: Sequence[Match],
+    *,
+    asked_for: int,
+    echo_query: bool,
+    command: str = PROGRAM,
 ) -> list[Block]:
-    """`lutaq ask`: the matched entry, related questions, confidence and the disclaimer."""
+    """`lutaq ask`: the matched entry, related questions, match strength and the disclaimer.
+
+    `command` starts every command a hint shows, so that it works when typed as shown:
+    "lutaq --faq building.toml" for a FAQ of one's own, "" inside `lutaq chat`.
+    """
     answer = result.answer
     if answer is None:
         raise ValueError("answer_blocks needs a result with an answer")
@@ -109,7 +126,11 @@ def answer_blocks(
         blocks.append(line(("» ", MUTED), (quoted(result.query)[1:-1], HEADING)))
     blocks += entry_blocks(faq, answer.entry)
     if related:
-        blocks += [BLANK, line(("Related questions", HEADING)), questions(related, numbered=False)]
+        blocks += [
+            BLANK,
+            line(("Related questions", HEADING)),
+            questions(related, numbered=False, command=command),
+        ]
     elif asked_for:
         blocks += [
             BLANK,
@@ -118,13 +139,18 @@ def answer_blocks(
     return [
         *blocks,
         BLANK,
-        line((f"Confidence: {answer.score:.0f}/100", MUTED)),
+        line((f"Match: {result.strength} ({MATCH_NOTE})", MUTED)),
         line((faq.disclaimer, NOTE)),
     ]
 
 
 def no_match_blocks(
-    faq: Faq, result: Result, suggestions: Sequence[Match], *, in_chat: bool = False
+    faq: Faq,
+    result: Result,
+    suggestions: Sequence[Match],
+    *,
+    in_chat: bool = False,
+    command: str = PROGRAM,
 ) -> list[Block]:
     """No confident answer: say so, why, what the user could ask instead, and where to turn.
 
@@ -150,27 +176,62 @@ def no_match_blocks(
                 (f" ({result.reason})", MUTED),
             )
         ]
+    shown = "" if in_chat else command
     if suggestions:
-        blocks += [line("Did you mean:"), questions(suggestions, numbered=True)]
+        blocks += [
+            line("Did you mean:"),
+            questions(suggestions, numbered=False, lettered=in_chat, command=shown),
+        ]
+    elif result.other is None:
+        blocks += [line("This FAQ covers, among others:"), topics(faq, command=shown)]
     if in_chat:
-        pick = "Type a number to see one, or " if suggestions else "Type "
+        pick = "Type a letter to see one, or " if suggestions else "Type "
         blocks.append(line(pick, ("list", HEADING), " to see every question."))
     else:
-        blocks.append(line("See every question with: ", ("lutaq list", HEADING)))
+        blocks.append(line("See every question with: ", (f"{command} list", HEADING)))
     if faq.refusal:
         blocks += [BLANK, line((faq.refusal, HEADING))]
     return [*blocks, line((faq.disclaimer, NOTE))]
 
 
-def questions(matches: Sequence[Match], *, numbered: bool) -> Hanging:
+LETTERS = "abcdefghij"
+"""How chat marks "Did you mean" picks: letters, so they never read as `list`'s numbers."""
+
+
+def questions(
+    matches: Sequence[Match],
+    *,
+    numbered: bool,
+    lettered: bool = False,
+    command: str = PROGRAM,
+) -> Hanging:
     """Entries as a list of their questions, each with the command that shows it."""
+    return _entries(
+        [match.entry for match in matches], numbered=numbered, lettered=lettered, command=command
+    )
+
+
+def topics(faq: Faq, *, command: str = PROGRAM) -> Hanging:
+    """A few of the FAQ's entries, spread over it: what a refused question could ask instead."""
+    count = len(faq.entries)
+    shown = min(TOPICS, count)
+    picks = sorted({index * count // shown for index in range(shown)})
+    return _entries([faq.entries[index] for index in picks], numbered=False, command=command)
+
+
+def _entries(
+    entries: Sequence[Entry], *, numbered: bool, lettered: bool = False, command: str
+) -> Hanging:
+    def marker(number: int) -> str:
+        if lettered:
+            return f"{LETTERS[number - 1]}."
+        return f"{number}." if numbered else "•"
+
+    show = f"{command} show" if command else "show"
     return Hanging(
         tuple(
-            (
-                f"{number}." if numbered else "•",
-                line(match.entry.question, (f"  (lutaq show {match.entry.id})", MUTED)),
-            )
-            for number, match in enumerate(matches, start=1)
+            (marker(number), line(entry.question, (f"  ({show} {entry.id})", MUTED)))
+            for number, entry in enumerate(entries, start=1)
         )
     )
 

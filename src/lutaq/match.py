@@ -70,6 +70,11 @@ URGENT_THRESHOLD = 30.0
 question about a symptom should still reach it, and a false alarm there costs less than
 silence."""
 
+STRONG = 80.0
+"""A score from which a match is called strong; from GOOD to here, good; below, weak."""
+
+GOOD = 60.0
+
 SUGGESTION_FLOOR = 25.0
 """Entries scoring below this are too far off to offer as "Did you mean"."""
 
@@ -102,6 +107,19 @@ class Result(NamedTuple):
     reason: str
     other: Neighbour | None = None
     """The subject the question is about instead, when the FAQ names it as not its own."""
+    code: str = "answered"
+    """`reason` as a stable code for scripts (README, JSON output): answered, other_subject,
+    no_words, subject_only, weak_match or close_call."""
+
+    @property
+    def strength(self) -> str:
+        """How closely the question's words match the answer's phrasings: strong, good or weak.
+
+        Not whether the answer answers the question: "will my hair fall out" matches the
+        side-effects entry strongly though it says nothing about hair.
+        """
+        score = self.answer.score if self.answer is not None else 0.0
+        return "strong" if score >= STRONG else "good" if score >= GOOD else "weak"
 
     def alternatives(self, count: int) -> tuple[Match, ...]:
         """The next best entries after the answer (or the best guesses when there is none)."""
@@ -244,21 +262,24 @@ class Matcher:
         other = self.other_subject(query)
         if other is not None:
             reason = f"the question is about {other.name}, not this FAQ's subject"
-            return Result(query, ranked, None, reason, other)
+            return Result(query, ranked, None, reason, other, "other_subject")
         if not ranked or ranked[0].score <= 0:
-            return Result(query, ranked, None, "no words in the question match this FAQ")
+            reason = "no words in the question match this FAQ"
+            return Result(query, ranked, None, reason, None, "no_words")
         best = ranked[0]
         if best.entry.id not in self._overviews and all(
             word.term.term in self._anchors for word in best.words
         ):
             reason = "the question names only the subject; ask about something specific"
-            return Result(query, ranked, None, reason)
+            return Result(query, ranked, None, reason, None, "subject_only")
         if best.score < (min(threshold, self.urgent_threshold) if best.entry.urgent else threshold):
-            return Result(query, ranked, None, "no entry matches closely enough")
+            reason = "no entry matches closely enough"
+            return Result(query, ranked, None, reason, None, "weak_match")
         if len(ranked) > 1 and best.score - ranked[1].score < margin:
             close = f"{best.entry.id!r} and {ranked[1].entry.id!r}"
-            return Result(query, ranked, None, f"{close} match about equally well")
-        return Result(query, ranked, best, "confident match")
+            reason = f"{close} match about equally well"
+            return Result(query, ranked, None, reason, None, "close_call")
+        return Result(query, ranked, best, "confident match", None, "answered")
 
     def other_subject(self, query: str) -> Neighbour | None:
         """The FAQ's neighbour a question is about, unless it also names the FAQ's own subject.

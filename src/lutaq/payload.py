@@ -22,11 +22,16 @@ if TYPE_CHECKING:
 
 JsonObject = dict[str, Any]
 
+SCHEMA = 2
+"""The version of the JSON objects below (docs/json.md): raised whenever a key changes meaning
+or goes away; new keys may be added within a version. 2: answered, reason codes, disclaimer."""
+
 
 def entry_payload(faq: Faq, entry: Entry | None) -> JsonObject:
     """`lutaq show --json`: an entry in full, or nulls when there is none; always the disclaimer."""
     if entry is None:
         return {
+            "schema": SCHEMA,
             "id": None,
             "question": None,
             "answer": None,
@@ -36,6 +41,7 @@ def entry_payload(faq: Faq, entry: Entry | None) -> JsonObject:
             "disclaimer": faq.disclaimer,
         }
     return {
+        "schema": SCHEMA,
         "id": entry.id,
         "question": entry.question,
         "answer": "\n\n".join(entry.paragraphs),
@@ -64,13 +70,23 @@ def answer_payload(faq: Faq, result: Result, alternatives: tuple[Match, ...]) ->
     ]
     payload["refusal"] = (faq.refusal or None) if entry is None else None
     payload["not_about"] = result.other.name if result.other is not None else None
+    payload["schema"] = SCHEMA
+    payload["answered"] = result.answer is not None
+    payload["reason"] = result.code
+    payload["reason_text"] = result.reason
+    payload["match"] = result.strength if result.answer is not None else None
     keys = (
+        "schema",
         "query",
+        "answered",
+        "reason",
+        "reason_text",
         "id",
         "question",
         "answer",
         "figures",
         "score",
+        "match",
         "sources",
         "alternatives",
         "disclaimer",
@@ -150,6 +166,7 @@ def explain_payload(matcher: Matcher, result: Result) -> JsonObject:
 def report_payload(report: Report, origin: str) -> JsonObject:
     """`lutaq eval --json`."""
     return {
+        "schema": SCHEMA,
         "file": origin,
         "groups": {
             group: {"right": right, "total": total, "accuracy": round(right / total, 4)}
@@ -177,6 +194,7 @@ def validation_payload(
 ) -> JsonObject:
     """`lutaq validate --json`: counts when usable, else every problem with where it is."""
     return {
+        "schema": SCHEMA,
         "file": origin,
         "valid": faq is not None,
         "entries": len(faq.entries) if faq is not None else None,
