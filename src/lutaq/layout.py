@@ -55,8 +55,13 @@ BLANK = Line()
 
 
 def clean(text: str) -> str:
-    """Text safe for a terminal: no escape sequences, control or bidi-override characters."""
-    return _UNPRINTABLE.sub("", text.replace("\t", " "))
+    """Text safe for a terminal: no escape sequences, control or bidi-override characters.
+
+    Tabs and the Unicode line and paragraph separators become spaces: Rich would break a line
+    at U+2028 where plain text does not, and the two outputs must be the same.
+    """
+    text = text.replace("\t", " ").replace("\u2028", " ").replace("\u2029", " ")
+    return _UNPRINTABLE.sub("", text)
 
 
 def quoted(text: str, limit: int = ECHO_LIMIT) -> str:
