@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -423,3 +424,31 @@ def test_no_confidence_wording_anywhere(runner: CliRunner) -> None:
     _, out, _ = run(runner, "ask", "will my hair fall out")
     assert "Confidence" not in out
     assert "not a promise it answers yours" in out
+
+
+def _typed_back(hint_output: str) -> list[str]:
+    """The first `(lutaq ... show ID)` hint, as the arguments a user would type."""
+    import shlex
+
+    found = re.search(r"\((lutaq [^)]*show [\w-]+)\)", hint_output)
+    assert found is not None, hint_output
+    return shlex.split(found.group(1))[1:]
+
+
+def test_a_hint_typed_back_opens_the_same_faq(runner: CliRunner, small_faq: Path) -> None:
+    _, _, err = run(runner, "--faq", str(small_faq), "ask", "bananas")
+    code, out, _ = run(runner, *_typed_back(err))
+    assert code == 0
+    assert "(watering)" in out or "(pruning)" in out
+
+
+def test_a_hint_under_lutaq_faq_works_in_the_same_shell(
+    runner: CliRunner, small_faq: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LUTAQ_FAQ", str(small_faq))
+    _, _, err = run(runner, "ask", "bananas")
+    args = _typed_back(err)
+    assert args[0] == "show", "with LUTAQ_FAQ set, the plain command already reads that FAQ"
+    code, out, _ = run(runner, *args)
+    assert code == 0
+    assert "(watering)" in out or "(pruning)" in out, "the hint opened the same FAQ"

@@ -248,7 +248,9 @@ def ask(
 ) -> None:
     """Answer a question with the closest FAQ entry and its sources.
 
-    Exits 1 with suggestions when no entry matches confidently.
+    "Match: strong / good / weak" says how closely the question's words match the entry's own
+    questions, not whether the entry answers yours. Exits 1 with suggestions when no entry
+    matches confidently.
     """
     words = question or []
     text = " ".join(words).strip()
