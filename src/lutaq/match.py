@@ -210,14 +210,13 @@ class Matcher:
         self._rarest = math.log(1 + count)
         self._unknown = unknown_weight * self._rarest
         self._typo_doubt = TYPO_DOUBT_WEIGHT * self._rarest
-        # Each neighbour's phrases as the stemmed words a question is read in.
-        self._neighbours = tuple(
-            (
-                neighbour,
-                tuple(key for phrase in neighbour.phrases if (key := tuple(tokens(phrase)))),
-            )
-            for neighbour in faq.not_about
-        )
+        # Each neighbour's phrases as the stemmed words a question is read in, by first word:
+        # every question is checked, so the check looks up its words instead of every phrase.
+        self._neighbour_heads: dict[str, list[tuple[Neighbour, tuple[str, ...]]]] = {}
+        for neighbour in faq.not_about:
+            for phrase in neighbour.phrases:
+                if key := tuple(tokens(phrase)):
+                    self._neighbour_heads.setdefault(key[0], []).append((neighbour, key))
         self._index = [
             _Indexed(
                 entry,
@@ -288,19 +287,18 @@ class Matcher:
         Lutathera. The neighbour's own words are set aside first: "Lu-177 PSMA" names
         lutetium, but not Lutathera.
         """
-        if not self._neighbours:
+        if not self._neighbour_heads:
             return None
         written = words(query)
         stems = [stem(word) for word in written]
         found: Neighbour | None = None
         masked: set[int] = set()
-        for neighbour, phrases in self._neighbours:
-            for phrase in phrases:
-                size = len(phrase)
-                for start in range(len(stems) - size + 1):
-                    if tuple(stems[start : start + size]) == phrase:
-                        found = found or neighbour
-                        masked.update(self._name_around(written, start, start + size))
+        for start, head in enumerate(stems):
+            for neighbour, phrase in self._neighbour_heads.get(head, ()):
+                end = start + len(phrase)
+                if tuple(stems[start:end]) == phrase:
+                    found = found or neighbour
+                    masked.update(self._name_around(written, start, end))
         if found is None:
             return None
         rest = " ".join(word for place, word in enumerate(written) if place not in masked)
