@@ -71,7 +71,7 @@ def test_a_conversation(installed: Path, tmp_path: Path) -> None:
     picked = _ask(chat, "a")
     assert f"({first.group(2)})" in picked
     assert "Sources" in picked
-    assert "Pick a letter from a to" in _ask(chat, "j")
+    assert "no confident match" in _ask(chat, "j"), "a letter past the suggestions is a question"
     assert "(meaning)" in _ask(chat, "1"), "a number is list's number, as in show 1"
     assert "show ID" in _ask(chat, "help")
     assert "duration" in _ask(chat, "list")

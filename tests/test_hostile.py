@@ -482,7 +482,7 @@ def test_a_stale_temporary_cache_file_is_removed_by_the_next_write(
     tmp_path: Path, small_faq: Path
 ) -> None:
     cache = _private_directory(tmp_path / "cache")
-    leftover = cache / ".k3x9q2ab.tmp"  # what a write killed by SIGKILL leaves behind
+    leftover = cache / ".lutaq-k3x9q2ab.tmp"  # what a write killed by SIGKILL leaves behind
     leftover.write_bytes(b"half a pickle")
     two_hours_ago = time.time() - 2 * 3600
     os.utime(leftover, (two_hours_ago, two_hours_ago))

@@ -124,3 +124,21 @@ def test_not_about_is_validated(block: str, expected: str) -> None:
         parse_faq(text, origin="my.toml")
     problems = [str(problem) for problem in caught.value.problems]
     assert any(expected in problem for problem in problems), problems
+
+
+def test_a_neighbours_name_is_never_split_or_corrected_into_faq_words(matcher: Matcher) -> None:
+    """ "prostate" once read as "pros" + "stat": Lutathera's trial results, "Match: strong"."""
+    result = matcher.ask("lutathera for my prostate")
+    assert result.answer_id != "trial-results"
+    (term,) = matcher.analyzer.terms("prostate", correct=True)
+    assert term.how == "exact"
+
+
+def test_lutathera_beside_a_neighbours_name_still_names_lutathera(matcher: Matcher) -> None:
+    assert matcher.ask("lutathera pluvicto difference").other is None
+    assert matcher.ask("lu-177 psma side effects").other is not None
+
+
+def test_a_number_alone_is_not_a_question(matcher: Matcher) -> None:
+    result = matcher.ask("3")
+    assert (result.answer, result.code) == (None, "no_words")

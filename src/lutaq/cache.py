@@ -180,7 +180,7 @@ def _write(entry: Path, matcher: Matcher) -> None:
 
     try:
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".lutaq-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as file:
                 pickle.dump(matcher, file, protocol=pickle.HIGHEST_PROTOCOL)
@@ -203,7 +203,7 @@ def _remove_abandoned(folder: Path) -> None:
     import time
 
     cutoff = time.time() - STALE_SECONDS
-    for temporary in folder.glob(".*.tmp"):
+    for temporary in folder.glob(".lutaq-*.tmp"):  # only lutaq's own: the folder may be $HOME
         with contextlib.suppress(OSError):
             if temporary.lstat().st_mtime < cutoff:
                 temporary.unlink()

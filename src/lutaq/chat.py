@@ -154,13 +154,8 @@ class Session:
                 self._say(f"Pick a number from 1 to {len(self.faq.entries)} (see list).")
             else:
                 self._show(entry)
-        elif len(text) == 1 and text.lower() in LETTERS and self.offered:
-            place = LETTERS.index(text.lower())
-            if place < len(self.offered):
-                self._show(self.offered[place].entry)
-            else:
-                last = LETTERS[len(self.offered) - 1]
-                self._say(f"Pick a letter from a to {last}, or ask a question.")
+        elif len(text) == 1 and text.lower() in LETTERS[: len(self.offered)]:
+            self._show(self.offered[LETTERS.index(text.lower())].entry)
         elif len(text) > MAX_QUESTION:
             self._say(f"That is longer than {MAX_QUESTION:,} characters; ask it in fewer words.")
         else:

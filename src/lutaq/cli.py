@@ -350,7 +350,7 @@ def _stdin_questions() -> Iterator[str]:
             return
         number += 1
         line = raw.decode("utf-8", errors="replace").strip()
-        if len(raw) > limit or len(line) > MAX_QUESTION:
+        if len(raw.rstrip(b"\r\n")) > limit or len(line) > MAX_QUESTION:
             _fail(
                 f"line {number} of standard input is longer than {MAX_QUESTION:,} characters",
                 "Give one question a line.",

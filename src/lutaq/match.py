@@ -11,6 +11,7 @@ entry: "side effects of aspirin" is about aspirin. Pure functions over a prepare
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -77,6 +78,10 @@ GOOD = 60.0
 
 SUGGESTION_FLOOR = 25.0
 """Entries scoring below this are too far off to offer as "Did you mean"."""
+
+
+_ISOTOPE = re.compile(r"\d+|lu|lutetium|\d+lu|lu\d+|lutetium\d+")
+"""Words that name lutetium-177 itself, in any medicine's name ("Lu 177 PSMA", "177Lu")."""
 
 
 class WordMatch(NamedTuple):
@@ -186,7 +191,13 @@ class Matcher:
         answers = [_answer_text(entry) for entry in faq.entries]
         # Source titles name the subject's world ("Novartis", "NEJM"): words of the domain,
         # though no entry is phrased with them, so not an off-topic subject either.
-        domain = [faq.title, *(source.title for source in faq.sources.values())]
+        # The neighbours' names too: "prostate" must stay "prostate", never be split into
+        # "pros" + "stat" or corrected into a FAQ word.
+        domain = [
+            faq.title,
+            *(source.title for source in faq.sources.values()),
+            *(phrase for neighbour in faq.not_about for phrase in neighbour.phrases),
+        ]
         self.analyzer = Analyzer([*texts, *answers, *domain], faq.synonyms)
         read = []
         frequency: dict[str, int] = {}
@@ -258,6 +269,9 @@ class Matcher:
         """The decision rule on a ranking: threshold, margin, and a specific question."""
         threshold = self.threshold if threshold is None else threshold
         margin = self.margin if margin is None else margin
+        if query.strip().isdigit():
+            reason = "a number alone is not a question (show NUMBER opens that entry of list)"
+            return Result(query, ranked, None, reason, None, "no_words")
         other = self.other_subject(query)
         if other is not None:
             reason = f"the question is about {other.name}, not this FAQ's subject"
@@ -314,10 +328,8 @@ class Matcher:
         """
 
         def isotope(word: str) -> bool:
-            if word.isdigit() or word == "lu":
-                return True
-            read = self.analyzer.terms(word, correct=False)
-            return bool(read) and all(term.term in self._anchors for term in read)
+            # Only the isotope's own words: "lutathera pluvicto" still names Lutathera.
+            return bool(_ISOTOPE.fullmatch(word))
 
         for _ in range(2):
             if start > 0 and isotope(written[start - 1]):
