@@ -192,15 +192,8 @@ def test_cost_states_the_nice_price_and_no_us_price() -> None:
     assert "Medicare" in answer
 
 
-NEW_IDS = [
-    "urgent-symptoms",
-    "treatment-goals",
-    "preparing",
-    "follow-up",
-    "other-treatments",
-    "where-to-get",
-    "what-is-a-net",
-]
+NEW_IDS = ENTRY_IDS[16:]
+"""The entries added from the verified facts of 2026-12-01."""
 SENTENCE = re.compile(r"(?<=[.;])\s+")
 
 
