@@ -106,11 +106,7 @@ def _own_directory(folder: Path) -> bool:
         status = folder.stat()
     except OSError:
         return False
-    if not stat.S_ISDIR(status.st_mode):
-        return False
-    if not hasattr(os, "getuid"):
-        return True
-    return status.st_uid == os.getuid() and not status.st_mode & 0o022
+    return stat.S_ISDIR(status.st_mode) and _private(status)
 
 
 def _name(path: Path, data: bytes) -> str:
@@ -167,8 +163,11 @@ def _trusted(status: os.stat_result) -> bool:
     """A regular file this user owns and no one else can write (never a FIFO or a device)."""
     import stat
 
-    if not stat.S_ISREG(status.st_mode):
-        return False
+    return stat.S_ISREG(status.st_mode) and _private(status)
+
+
+def _private(status: os.stat_result) -> bool:
+    """Owned by this user and writable by no one else (where the system has users)."""
     if not hasattr(os, "getuid"):
         return True
     return status.st_uid == os.getuid() and not status.st_mode & 0o022
@@ -179,7 +178,6 @@ def _write(entry: Path, matcher: Matcher) -> None:
     import tempfile
 
     try:
-        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".lutaq-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as file:

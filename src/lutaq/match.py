@@ -326,15 +326,11 @@ class Matcher:
         "lutetium PSMA-617" and "Lu 177 PSMA" are Pluvicto: the "lutetium" and "Lu 177" next
         to PSMA name that medicine's isotope, not Lutathera. At most two words each side.
         """
-
-        def isotope(word: str) -> bool:
-            # Only the isotope's own words: "lutathera pluvicto" still names Lutathera.
-            return bool(_ISOTOPE.fullmatch(word))
-
+        # Only the isotope's own words (_ISOTOPE): "lutathera pluvicto" still names Lutathera.
         for _ in range(2):
-            if start > 0 and isotope(written[start - 1]):
+            if start > 0 and _ISOTOPE.fullmatch(written[start - 1]):
                 start -= 1
-            if end < len(written) and isotope(written[end]):
+            if end < len(written) and _ISOTOPE.fullmatch(written[end]):
                 end += 1
         return range(start, end)
 
