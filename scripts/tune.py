@@ -1,6 +1,6 @@
 """Choose the matcher's threshold, margin and word weights from labelled questions.
 
-    uv run python scripts/tune.py            # every labelled set (SETS below)
+    uv run python scripts/tune.py            # every labelled set (tests/labelled.py, SETS)
     uv run python scripts/tune.py FILE ...   # only these
 
 For each weighting it ranks every question once, then tries every threshold and margin on
@@ -20,6 +20,9 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
+# The labelled sets are named once, beside the tests that check their answers.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from lutaq.evaluate import load_cases
 from lutaq.faq import load_faq
 from lutaq.match import (
@@ -31,15 +34,8 @@ from lutaq.match import (
     UNKNOWN_WEIGHT,
     Matcher,
 )
+from tests.labelled import SETS
 
-REPO = Path(__file__).resolve().parent.parent
-SETS = [
-    REPO / "tests" / "questions.toml",
-    REPO / "tests" / "tuning.toml",
-    *sorted((REPO / "tests" / "real").glob("*.toml")),
-    REPO.parent / "shared" / "eval" / "public.toml",
-    REPO.parent / "shared" / "eval" / "real-dev.toml",
-]
 THRESHOLDS = [float(t) for t in range(40, 72, 2)]
 # A lead of at least 2 points: below that, near-ties would be settled by file order rather
 # than reported as two close entries.
