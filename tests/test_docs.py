@@ -112,3 +112,12 @@ def test_readme_is_a_short_user_guide() -> None:
         assert (DOCS / document).exists()
     for name in ("LICENSE", "CHANGELOG.md", "CONTRIBUTING.md"):
         assert (REPO / name).exists()
+
+
+def test_json_doc_names_every_key_of_validate_json(tmp_path: Path) -> None:
+    text = (DOCS / "json.md").read_text(encoding="utf-8")
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[meta]\n", encoding="utf-8")
+    for args in (["validate", "--json"], ["validate", "--json", str(broken)]):
+        for key in json.loads(_lutaq(*args).stdout):
+            assert f'"{key}"' in text or f"`{key}`" in text, key

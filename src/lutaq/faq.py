@@ -14,7 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple, NoReturn
 
-from lutaq.text import normalise
+from lutaq.spelling import spelling
 
 BUNDLED_NAME = "faq.toml"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -393,12 +393,12 @@ class _Checker:
                     message = "missing: list the words that name it"
                 self.add(self.lines.key(line, "phrases"), f"{place}.phrases", message)
                 continue
-            if not phrases or any(not normalise(phrase) for phrase in phrases):
+            if not phrases or any(not spelling(phrase) for phrase in phrases):
                 message = "must list at least one phrase, each with a word in it"
                 self.add(self.lines.key(line, "phrases"), f"{place}.phrases", message)
                 continue
             for phrase in phrases:
-                first = owner.setdefault(normalise(phrase), name or place)
+                first = owner.setdefault(spelling(phrase), name or place)
                 if first != (name or place):
                     message = f"{phrase!r} already names {first!r}"
                     self.add(self.lines.key(line, "phrases"), f"{place}.phrases", message)
@@ -411,38 +411,27 @@ class _Checker:
         if not isinstance(table, dict):
             self.add(header, "synonyms", 'must be a table: [synonyms] with term = ["variant", ...]')
             return {}
-        # Imported here: only a FAQ with synonyms needs the matcher's reading of phrases.
-        from lutaq.analysis import phrase_key
-
+        # Spelled alike, not read alike: phrases that only the matcher's stemming makes one
+        # ("my roses", "rose") are validate's warnings (clashes.py), so that a valid file
+        # stays valid whatever the matcher's word endings do.
         groups: dict[str, tuple[str, ...]] = {}
         owner: dict[str, str] = {}
-        read_as: dict[tuple[str, ...], tuple[str, str]] = {}
         for term, variants in table.items():
             line = self.lines.key(header, term)
             where = f"synonyms.{term}"
-            if not normalise(term):
+            if not spelling(term):
                 self.add(line, where, "the term must contain a word")
                 continue
             if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
                 self.add(line, where, f"must be a list of strings, not {_kind(variants)}")
                 continue
-            if not variants or any(not normalise(variant) for variant in variants):
+            if not variants or any(not spelling(variant) for variant in variants):
                 self.add(line, where, "must list at least one variant, each with a word in it")
                 continue
             for phrase in (term, *variants):
-                first = owner.setdefault(normalise(phrase), term)
+                first = owner.setdefault(spelling(phrase), term)
                 if first != term:
                     self.add(line, where, f"{phrase!r} is already a synonym of {first!r}")
-                    continue
-                # The matcher reads phrases stemmed and without words such as "my" or
-                # "relative": two that read alike cannot both mean their own term.
-                other, other_term = read_as.setdefault(phrase_key(phrase), (phrase, term))
-                if other_term != term:
-                    self.add(
-                        line,
-                        where,
-                        f"{phrase!r} reads the same as {other!r}, a synonym of {other_term!r}",
-                    )
             groups[term] = tuple(variants)
         return groups
 
@@ -512,7 +501,7 @@ class _Checker:
             if entry is None:
                 continue
             for phrasing in entry.phrasings:
-                key = normalise(phrasing)
+                key = spelling(phrasing)
                 owner = seen_phrasings.setdefault(key, entry.id)
                 if owner != entry.id:
                     message = f"{phrasing!r} is also a phrasing of entry {owner!r}"
