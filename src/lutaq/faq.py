@@ -29,7 +29,7 @@ DEFAULT_DISCLAIMER = "General information, not medical advice. Ask your care tea
 
 _TOP_KEYS = frozenset({"meta", "sources", "entry", "synonyms", "not_about"})
 _META_KEYS = frozenset({"title", "disclaimer", "refusal", "subject"})
-_NEIGHBOUR_KEYS = frozenset({"name", "kind", "phrases"})
+_NEIGHBOUR_KEYS = frozenset({"name", "kind", "phrases", "unless"})
 _SOURCE_KEYS = frozenset({"title", "url"})
 _ENTRY_KEYS = frozenset({"id", "question", "answer", "sources", "aliases", "figures", "urgent"})
 _FIGURE_KEYS = frozenset({"text", "source"})
@@ -60,6 +60,10 @@ class Neighbour(NamedTuple):
     name: str
     phrases: tuple[str, ...]
     kind: str = "subject"
+    unless: tuple[str, ...] = ()
+    """Phrases that tie a question back to the FAQ's subject though it names this neighbour:
+    "do I stop my octreotide before the infusion" is about Lutathera, "octreotide side
+    effects" is not."""
 
 
 class Entry(NamedTuple):
@@ -379,32 +383,74 @@ class _Checker:
             return []
         neighbours: list[Neighbour] = []
         owner: dict[str, str] = {}
+        expected = "unknown key (expected " + ", ".join(sorted(_NEIGHBOUR_KEYS)) + ")"
         for number, body in enumerate(table, start=1):
             line = self.lines.neighbour(number - 1)
             place = f"{where}[{number}]"
             for key in sorted(set(body) - _NEIGHBOUR_KEYS):
-                self.add(line, f"{place}.{key}", "unknown key (expected kind, name, phrases)")
+                self.add(line, f"{place}.{key}", expected)
             name = self._text(body, "name", line, place)
             kind = self._text(body, "kind", line, place, required=False) or "subject"
-            phrases = body.get("phrases")
-            if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
-                message = f"must be a list of strings, not {_kind(phrases)}"
-                if phrases is None:
-                    message = "missing: list the words that name it"
-                self.add(self.lines.key(line, "phrases"), f"{place}.phrases", message)
-                continue
-            if not phrases or any(not spelling(phrase) for phrase in phrases):
-                message = "must list at least one phrase, each with a word in it"
-                self.add(self.lines.key(line, "phrases"), f"{place}.phrases", message)
+            phrases = self._phrases(body, "phrases", line, place)
+            unless = self._phrases(body, "unless", line, place)
+            if phrases is None:
                 continue
             for phrase in phrases:
                 first = owner.setdefault(spelling(phrase), name or place)
                 if first != (name or place):
                     message = f"{phrase!r} already names {first!r}"
                     self.add(self.lines.key(line, "phrases"), f"{place}.phrases", message)
+            if unless is None:
+                continue
+            # A phrase in both lists would tie every question naming the neighbour back to
+            # the FAQ: the neighbour could never refuse anything.
+            own = {spelling(phrase) for phrase in phrases}
+            for phrase in unless:
+                if spelling(phrase) in own:
+                    message = f"{phrase!r} is also one of its phrases, so it would refuse nothing"
+                    self.add(self.lines.key(line, "unless"), f"{place}.unless", message)
             if name is not None:
-                neighbours.append(Neighbour(name, tuple(phrases), kind))
+                neighbours.append(Neighbour(name, tuple(phrases), kind, tuple(unless)))
         return neighbours
+
+    def _phrases(
+        self, body: dict[str, Any], key: str, line: int | None, place: str
+    ) -> list[str] | None:
+        """A neighbour's `phrases` or `unless`: a list of strings, each with a word in it.
+
+        `phrases` is required and lists at least one; `unless` may be absent or empty, and may
+        not list a phrase twice (a rule `phrases` never had: adding it would make valid files
+        invalid).
+        """
+        value = body.get(key)
+        required = key == "phrases"
+        line = self.lines.key(line, key)
+        where = f"{place}.{key}"
+        if value is None:
+            if required:
+                self.add(line, where, "missing: list the words that name it")
+                return None
+            return []
+        if not isinstance(value, list):
+            self.add(line, where, f"must be a list of strings, not {_kind(value)}")
+            return None
+        for number, item in enumerate(value, start=1):
+            if not isinstance(item, str):
+                self.add(line, where, f"must be a list of strings; item {number} is {_kind(item)}")
+                return None
+        if (required and not value) or any(not spelling(item) for item in value):
+            message = "each phrase must have a word in it"
+            if required:
+                message = "must list at least one phrase, each with a word in it"
+            self.add(line, where, message)
+            return None
+        if not required:
+            seen: set[str] = set()
+            for item in value:
+                if spelling(item) in seen:
+                    self.add(line, where, f"lists {item!r} twice")
+                seen.add(spelling(item))
+        return list(value)
 
     def _synonyms(self, table: object) -> dict[str, tuple[str, ...]]:
         header = self.lines.synonyms
