@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 
 from lutaq import __version__
 from lutaq.cli import ExitCode, app
+from tests.support import SMALL_FAQ
 
 ASK_KEYS = [
     "schema",
@@ -452,3 +454,48 @@ def test_a_hint_under_lutaq_faq_works_in_the_same_shell(
     code, out, _ = run(runner, *args)
     assert code == 0
     assert "(watering)" in out or "(pruning)" in out, "the hint opened the same FAQ"
+
+
+READ_ALIKE = '\n[synonyms]\nrose = ["roses"]\nflower = ["bloom", "my roses"]\n'
+
+
+def test_validate_warns_about_synonyms_the_matcher_reads_alike(
+    runner: CliRunner, write_faq: Callable[[str], Path]
+) -> None:
+    path = write_faq(SMALL_FAQ + READ_ALIKE)
+    code, out, err = run(runner, "validate", str(path))
+    assert code == ExitCode.OK, err
+    assert "valid FAQ (2 entries, 1 source, 2 synonym groups)" in out
+    assert "Warnings (1): phrases spelled apart that lutaq cannot tell apart" in out
+    warning = "synonyms.flower: 'my roses' reads the same to lutaq as 'rose', a synonym of 'rose'"
+    assert warning in " ".join(out.split()), out
+    code, out, _ = run(runner, "validate", "--json", str(path))
+    assert code == ExitCode.OK
+    data = json.loads(out)
+    assert data["valid"] is True
+    assert data["problems"] == []
+    (clash,) = data["clashes"]
+    assert clash["where"] == "synonyms.flower"
+    assert "'my roses'" in clash["message"]
+    assert "'rose'" in clash["message"]
+
+
+def test_validate_still_refuses_a_variant_spelled_as_another_groups(
+    runner: CliRunner, write_faq: Callable[[str], Path]
+) -> None:
+    path = write_faq(SMALL_FAQ + READ_ALIKE.replace('"my roses"', '"Roses!"'))
+    code, out, err = run(runner, "validate", str(path))
+    assert code == ExitCode.USAGE, out
+    assert "synonyms.flower: 'Roses!' is already a synonym of 'rose'" in err
+    code, out, _ = run(runner, "validate", "--json", str(path))
+    assert code == ExitCode.USAGE
+    assert json.loads(out)["clashes"] == []
+
+
+def test_validate_of_a_faq_without_clashes_prints_no_warnings(
+    runner: CliRunner, small_faq: Path
+) -> None:
+    code, out, _ = run(runner, "validate", str(small_faq))
+    assert code == ExitCode.OK
+    assert "Warnings" not in out
+    assert json.loads(run(runner, "validate", "--json", str(small_faq))[1])["clashes"] == []

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from lutaq import faq
 from lutaq.cli import ExitCode
 from lutaq.match import MARGIN, THRESHOLD, UNKNOWN_WEIGHT, URGENT_THRESHOLD
 from tests.support import REPO
@@ -112,3 +113,30 @@ def test_readme_is_a_short_user_guide() -> None:
         assert (DOCS / document).exists()
     for name in ("LICENSE", "CHANGELOG.md", "CONTRIBUTING.md"):
         assert (REPO / name).exists()
+
+
+def test_json_doc_names_every_key_of_validate_json(tmp_path: Path) -> None:
+    text = (DOCS / "json.md").read_text(encoding="utf-8")
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[meta]\n", encoding="utf-8")
+    for args in (["validate", "--json"], ["validate", "--json", str(broken)]):
+        for key in json.loads(_lutaq(*args).stdout):
+            assert f'"{key}"' in text or f"`{key}`" in text, key
+
+
+@pytest.mark.parametrize(
+    ("prefix", "keys"),
+    [
+        ("meta", faq._META_KEYS),
+        ("sources.<id>", faq._SOURCE_KEYS),
+        ("entry", faq._ENTRY_KEYS),
+        ("entry.figures", faq._FIGURE_KEYS),
+        ("not_about", faq._NEIGHBOUR_KEYS),
+    ],
+)
+def test_faq_format_doc_describes_every_key_the_validator_accepts(
+    prefix: str, keys: frozenset[str]
+) -> None:
+    text = (DOCS / "faq-format.md").read_text(encoding="utf-8")
+    for key in keys:
+        assert f"| `{prefix}.{key}` |" in text, key

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -302,13 +305,68 @@ def test_key_figure_problems_point_at_the_figure(figure: str, expected: str) -> 
 
 
 @pytest.mark.parametrize(
-    ("synonyms", "expected"),
+    "synonyms",
     [
-        ('rose = ["roses"]\nflower = ["Rose"]', "'Rose' is already a synonym of 'rose'"),
-        # The matcher ignores "my" and word endings, so "my roses" would silently mean "rose".
-        ('rose = ["roses"]\nflower = ["my roses"]', "'my roses' reads the same as 'rose'"),
+        'rose = ["roses"]\nflower = ["Rose"]',
+        'rose = ["roses"]\nflower = ["ROSE!"]',
+        'rose = ["roses"]\nflower = ["bloom", "  rose\u2019  "]',
     ],
 )
-def test_synonyms_that_read_alike_in_two_groups_are_problems(synonyms: str, expected: str) -> None:
+def test_a_variant_spelled_as_another_groups_is_a_problem(synonyms: str) -> None:
     problems = _problems(f"{SMALL_FAQ}\n[synonyms]\n{synonyms}\n")
-    assert any(expected in problem for problem in problems), problems
+    assert any("is already a synonym of 'rose'" in problem for problem in problems), problems
+
+
+@pytest.mark.parametrize(
+    "synonyms",
+    [
+        # The matcher ignores "my" and word endings; faq.py does not, so these are valid
+        # (and `lutaq validate` warns: tests/test_clashes.py).
+        'rose = ["roses"]\nflower = ["my roses"]',
+        'rose = ["roses"]\nflower = ["rosed"]',
+        'rose = ["roses"]\nflower = ["rose\'s"]',
+    ],
+)
+def test_synonyms_that_only_the_matcher_reads_alike_are_valid(synonyms: str) -> None:
+    faq = parse_faq(f"{SMALL_FAQ}\n[synonyms]\n{synonyms}\n")
+    assert list(faq.synonyms) == ["rose", "flower"]
+
+
+@pytest.mark.parametrize(
+    ("alias", "valid"),
+    [
+        ("When should I prune ROSES", False),
+        ("when \u2013 should I prune roses!", False),
+        ("\uff37hen should I prune roses", False),  # a full-width W
+        ("When should I prune rose", True),  # a stemmer's business, not the file's
+        ("When shall I prune roses", True),
+    ],
+)
+def test_a_phrasing_of_two_entries_is_a_problem_when_spelled_alike(alias: str, valid: bool) -> None:
+    text = SMALL_FAQ.replace('aliases = ["tomato watering"]', f"aliases = [{alias!r}]")
+    if valid:
+        assert parse_faq(text).entries[0].aliases == (alias,)
+    else:
+        assert any("is also a phrasing of entry 'watering'" in p for p in _problems(text))
+
+
+def test_the_faq_model_does_not_import_the_matchers_text_rules() -> None:
+    """Validity must not change when the stemmer does: faq.py reads no matcher module, even
+    lazily, while loading a FAQ with synonyms and neighbours (the bundled one) or a broken one."""
+    probe = (
+        "import sys, lutaq.faq as faq; faq.load_faq()\n"
+        "try: faq.parse_faq(sys.argv[1])\n"
+        "except faq.FaqError: pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('lutaq')))"
+    )
+    broken = f'{SMALL_FAQ}\n[synonyms]\nrose = ["roses"]\nflower = ["rose", "my roses"]\n'
+    done = subprocess.run(
+        [sys.executable, "-c", probe, broken],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    loaded = set(ast.literal_eval(done.stdout.strip()))
+    assert "lutaq.faq" in loaded, done.stdout
+    assert loaded.isdisjoint({"lutaq.text", "lutaq.analysis", "lutaq.match"}), loaded

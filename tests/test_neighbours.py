@@ -111,6 +111,27 @@ def test_a_faq_names_what_it_is_not_about() -> None:
         ('[[not_about]]\nname = "Orchids"\nphrases = ["  "]', "at least one phrase"),
         ('[[not_about]]\nname = "O"\nphrases = ["x"]\ncolour = 1', "not_about[1].colour: unknown"),
         ("not_about = 3", "must be an array of tables"),
+        ('[[not_about]]\nname = "O"\nphrases = ["orchid"]\nunless = "pot"', "must be a list"),
+        (
+            '[[not_about]]\nname = "O"\nphrases = ["orchid"]\nunless = ["pot", 2]',
+            "not_about[1].unless: must be a list of strings; item 2 is a number",
+        ),
+        (
+            '[[not_about]]\nname = "O"\nphrases = ["orchid"]\nunless = ["pot", " ? "]',
+            "not_about[1].unless: each phrase must have a word in it",
+        ),
+        (
+            '[[not_about]]\nname = "O"\nphrases = ["orchid"]\nunless = ["pot", "Pot!"]',
+            "not_about[1].unless: lists 'Pot!' twice",
+        ),
+        (
+            '[[not_about]]\nname = "O"\nphrases = ["orchid"]\nunless = ["Orchid"]',
+            "'Orchid' is also one of its phrases, so it would refuse nothing",
+        ),
+        (
+            '[[not_about]]\nname = "O"\nphrases = ["orchid"]\nunles = ["pot"]',
+            "not_about[1].unles: unknown key (expected kind, name, phrases, unless)",
+        ),
         (
             '[[not_about]]\nname = "A"\nphrases = ["orchid"]\n'
             '[[not_about]]\nname = "B"\nphrases = ["Orchid"]',
@@ -124,6 +145,34 @@ def test_not_about_is_validated(block: str, expected: str) -> None:
         parse_faq(text, origin="my.toml")
     problems = [str(problem) for problem in caught.value.problems]
     assert any(expected in problem for problem in problems), problems
+
+
+SANDOSTATIN = """
+[[not_about]]
+name = "Sandostatin or Somatuline on their own"
+kind = "treatment"
+phrases = ["sandostatin", "octreotide", "somatuline", "lanreotide"]
+unless = ["cycle", "infusion", "stop", "between"]
+"""
+
+
+def test_a_neighbour_may_list_phrases_that_tie_a_question_back_to_the_faq() -> None:
+    (neighbour,) = parse_faq(SMALL_FAQ + SANDOSTATIN).not_about
+    assert neighbour.phrases == ("sandostatin", "octreotide", "somatuline", "lanreotide")
+    assert neighbour.unless == ("cycle", "infusion", "stop", "between")
+
+
+@pytest.mark.parametrize("unless", ["", "unless = []\n"])
+def test_unless_is_optional(unless: str) -> None:
+    (neighbour,) = parse_faq(SMALL_FAQ + NEIGHBOUR + unless).not_about
+    assert neighbour.unless == ()
+
+
+def test_two_neighbours_may_share_an_unless_phrase() -> None:
+    other = SANDOSTATIN.replace("Sandostatin or", "Other").replace(
+        '["sandostatin", "octreotide", "somatuline", "lanreotide"]', '["everolimus"]'
+    )
+    assert len(parse_faq(SMALL_FAQ + SANDOSTATIN + other).not_about) == 2
 
 
 def test_a_neighbours_name_is_never_split_or_corrected_into_faq_words(matcher: Matcher) -> None:

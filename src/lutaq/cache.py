@@ -48,8 +48,9 @@ _ALLOWED = frozenset(
     }
 )
 """Every class a prepared matcher is made of: all the unpickler may build."""
-_CODE = ("faq.py", "text.py", "analysis.py", "match.py", "cache.py")
-"""The modules whose code shapes a prepared matcher: part of every key."""
+_CODE = ("faq.py", "spelling.py", "text.py", "analysis.py", "match.py", "cache.py")
+"""The modules whose code shapes a prepared matcher, or decides that a file is valid: part of
+every key."""
 
 
 def prepared_matcher(path: Path | None = None) -> Matcher:

@@ -548,7 +548,8 @@ def validate(
     """Check a FAQ file and report every problem in it, for people writing their own FAQ.
 
     Exits 0 when the file is usable (warnings included) and 2 when it has problems.
-    Warnings name questions and aliases that lutaq would not answer with their own entry.
+    Warnings name phrases that lutaq reads alike (or as no words at all),
+    and questions and aliases that lutaq would not answer with their own entry.
     """
     from lutaq.faq import FaqError, bundled_path, load_faq
 
@@ -563,22 +564,24 @@ def validate(
             write_json(validation_payload(origin, None, error.problems, ()))
             raise typer.Exit(ExitCode.USAGE) from None
         _unusable(error)
+    from lutaq.clashes import clashes
     from lutaq.evaluate import evaluate, phrasing_cases
     from lutaq.match import Matcher
 
+    read_alike = clashes(faq)
     checked = phrasing_cases(faq)
     unreached = evaluate(Matcher(faq), checked).misses
     phrasings = sum(len(entry.phrasings) for entry in faq.entries)
     if json_output:
         from lutaq.payload import validation_payload, write_json
 
-        payload = validation_payload(origin, faq, (), unreached)
+        payload = validation_payload(origin, faq, (), unreached, read_alike)
         payload["phrasings_checked"] = len(checked)
         write_json(payload)
         return
     from lutaq.render import make_console, print_validation
 
-    print_validation(make_console(), origin, faq, unreached)
+    print_validation(make_console(), origin, faq, unreached, read_alike)
     if len(checked) < phrasings:
         typer.echo(
             f"Checked the first {len(checked):,} of {phrasings:,} questions and aliases "

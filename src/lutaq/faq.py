@@ -14,7 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple, NoReturn
 
-from lutaq.text import normalise
+from lutaq.spelling import spelling
 
 BUNDLED_NAME = "faq.toml"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -29,7 +29,7 @@ DEFAULT_DISCLAIMER = "General information, not medical advice. Ask your care tea
 
 _TOP_KEYS = frozenset({"meta", "sources", "entry", "synonyms", "not_about"})
 _META_KEYS = frozenset({"title", "disclaimer", "refusal", "subject"})
-_NEIGHBOUR_KEYS = frozenset({"name", "kind", "phrases"})
+_NEIGHBOUR_KEYS = frozenset({"name", "kind", "phrases", "unless"})
 _SOURCE_KEYS = frozenset({"title", "url"})
 _ENTRY_KEYS = frozenset({"id", "question", "answer", "sources", "aliases", "figures", "urgent"})
 _FIGURE_KEYS = frozenset({"text", "source"})
@@ -60,6 +60,10 @@ class Neighbour(NamedTuple):
     name: str
     phrases: tuple[str, ...]
     kind: str = "subject"
+    unless: tuple[str, ...] = ()
+    """Phrases that tie a question back to the FAQ's subject though it names this neighbour:
+    "do I stop my octreotide before the infusion" is about Lutathera, "octreotide side
+    effects" is not."""
 
 
 class Entry(NamedTuple):
@@ -379,70 +383,101 @@ class _Checker:
             return []
         neighbours: list[Neighbour] = []
         owner: dict[str, str] = {}
+        expected = "unknown key (expected " + ", ".join(sorted(_NEIGHBOUR_KEYS)) + ")"
         for number, body in enumerate(table, start=1):
             line = self.lines.neighbour(number - 1)
             place = f"{where}[{number}]"
             for key in sorted(set(body) - _NEIGHBOUR_KEYS):
-                self.add(line, f"{place}.{key}", "unknown key (expected kind, name, phrases)")
+                self.add(line, f"{place}.{key}", expected)
             name = self._text(body, "name", line, place)
             kind = self._text(body, "kind", line, place, required=False) or "subject"
-            phrases = body.get("phrases")
-            if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
-                message = f"must be a list of strings, not {_kind(phrases)}"
-                if phrases is None:
-                    message = "missing: list the words that name it"
-                self.add(self.lines.key(line, "phrases"), f"{place}.phrases", message)
-                continue
-            if not phrases or any(not normalise(phrase) for phrase in phrases):
-                message = "must list at least one phrase, each with a word in it"
-                self.add(self.lines.key(line, "phrases"), f"{place}.phrases", message)
+            phrases = self._phrases(body, "phrases", line, place)
+            unless = self._phrases(body, "unless", line, place)
+            if phrases is None:
                 continue
             for phrase in phrases:
-                first = owner.setdefault(normalise(phrase), name or place)
+                first = owner.setdefault(spelling(phrase), name or place)
                 if first != (name or place):
                     message = f"{phrase!r} already names {first!r}"
                     self.add(self.lines.key(line, "phrases"), f"{place}.phrases", message)
+            if unless is None:
+                continue
+            # A phrase in both lists would tie every question naming the neighbour back to
+            # the FAQ: the neighbour could never refuse anything.
+            own = {spelling(phrase) for phrase in phrases}
+            for phrase in unless:
+                if spelling(phrase) in own:
+                    message = f"{phrase!r} is also one of its phrases, so it would refuse nothing"
+                    self.add(self.lines.key(line, "unless"), f"{place}.unless", message)
             if name is not None:
-                neighbours.append(Neighbour(name, tuple(phrases), kind))
+                neighbours.append(Neighbour(name, tuple(phrases), kind, tuple(unless)))
         return neighbours
+
+    def _phrases(
+        self, body: dict[str, Any], key: str, line: int | None, place: str
+    ) -> list[str] | None:
+        """A neighbour's `phrases` or `unless`: a list of strings, each with a word in it.
+
+        `phrases` is required and lists at least one; `unless` may be absent or empty, and may
+        not list a phrase twice (a rule `phrases` never had: adding it would make valid files
+        invalid).
+        """
+        value = body.get(key)
+        required = key == "phrases"
+        line = self.lines.key(line, key)
+        where = f"{place}.{key}"
+        if value is None:
+            if required:
+                self.add(line, where, "missing: list the words that name it")
+                return None
+            return []
+        if not isinstance(value, list):
+            self.add(line, where, f"must be a list of strings, not {_kind(value)}")
+            return None
+        for number, item in enumerate(value, start=1):
+            if not isinstance(item, str):
+                self.add(line, where, f"must be a list of strings; item {number} is {_kind(item)}")
+                return None
+        if (required and not value) or any(not spelling(item) for item in value):
+            message = "each phrase must have a word in it"
+            if required:
+                message = "must list at least one phrase, each with a word in it"
+            self.add(line, where, message)
+            return None
+        if not required:
+            seen: set[str] = set()
+            for item in value:
+                if spelling(item) in seen:
+                    self.add(line, where, f"lists {item!r} twice")
+                seen.add(spelling(item))
+        return list(value)
 
     def _synonyms(self, table: object) -> dict[str, tuple[str, ...]]:
         header = self.lines.synonyms
         if not isinstance(table, dict):
             self.add(header, "synonyms", 'must be a table: [synonyms] with term = ["variant", ...]')
             return {}
-        # Imported here: only a FAQ with synonyms needs the matcher's reading of phrases.
-        from lutaq.analysis import phrase_key
-
+        # Spelled alike, not read alike: phrases that only the matcher's stemming makes one
+        # ("my roses", "rose") are validate's warnings (clashes.py), so that a valid file
+        # stays valid whatever the matcher's word endings do.
         groups: dict[str, tuple[str, ...]] = {}
         owner: dict[str, str] = {}
-        read_as: dict[tuple[str, ...], tuple[str, str]] = {}
         for term, variants in table.items():
             line = self.lines.key(header, term)
             where = f"synonyms.{term}"
-            if not normalise(term):
+            if not spelling(term):
                 self.add(line, where, "the term must contain a word")
                 continue
             if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
                 self.add(line, where, f"must be a list of strings, not {_kind(variants)}")
                 continue
-            if not variants or any(not normalise(variant) for variant in variants):
+            if not variants or any(not spelling(variant) for variant in variants):
                 self.add(line, where, "must list at least one variant, each with a word in it")
                 continue
             for phrase in (term, *variants):
-                first = owner.setdefault(normalise(phrase), term)
+                first = owner.setdefault(spelling(phrase), term)
                 if first != term:
                     self.add(line, where, f"{phrase!r} is already a synonym of {first!r}")
-                    continue
-                # The matcher reads phrases stemmed and without words such as "my" or
-                # "relative": two that read alike cannot both mean their own term.
-                other, other_term = read_as.setdefault(phrase_key(phrase), (phrase, term))
-                if other_term != term:
-                    self.add(
-                        line,
-                        where,
-                        f"{phrase!r} reads the same as {other!r}, a synonym of {other_term!r}",
-                    )
             groups[term] = tuple(variants)
         return groups
 
@@ -512,7 +547,7 @@ class _Checker:
             if entry is None:
                 continue
             for phrasing in entry.phrasings:
-                key = normalise(phrasing)
+                key = spelling(phrasing)
                 owner = seen_phrasings.setdefault(key, entry.id)
                 if owner != entry.id:
                     message = f"{phrasing!r} is also a phrasing of entry {owner!r}"

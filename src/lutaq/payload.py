@@ -16,6 +16,7 @@ from lutaq.layout import EXPLAINED
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from lutaq.clashes import Clash
     from lutaq.evaluate import Outcome, Report
     from lutaq.faq import Problem
     from lutaq.match import Match, Matcher, Result
@@ -190,9 +191,17 @@ def report_payload(report: Report, origin: str) -> JsonObject:
 
 
 def validation_payload(
-    origin: str, faq: Faq | None, problems: Sequence[Problem], unreached: Sequence[Outcome]
+    origin: str,
+    faq: Faq | None,
+    problems: Sequence[Problem],
+    unreached: Sequence[Outcome],
+    read_alike: Sequence[Clash] = (),
 ) -> JsonObject:
-    """`lutaq validate --json`: counts when usable, else every problem with where it is."""
+    """`lutaq validate --json`: counts when usable, else every problem with where it is.
+
+    Phrases read alike are a key of their own, `clashes`, not items of `warnings`: those
+    items have their own keys (entry, phrasing, got), which a reader of schema 2 relies on.
+    """
     return {
         "schema": SCHEMA,
         "file": origin,
@@ -211,4 +220,5 @@ def validation_payload(
             }
             for outcome in unreached
         ],
+        "clashes": [{"where": clash.where, "message": clash.message} for clash in read_alike],
     }

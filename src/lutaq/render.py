@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
+    from lutaq.clashes import Clash
     from lutaq.evaluate import Outcome, Report
     from lutaq.match import Matcher, Result
 
@@ -279,8 +280,15 @@ def print_report(console: Console, report: Report, origin: str) -> None:
     _emit(console, items)
 
 
-def print_validation(console: Console, origin: str, faq: Faq, unreached: Sequence[Outcome]) -> None:
-    """`lutaq validate` on a usable file: what it holds, and phrasings no one can reach."""
+def print_validation(
+    console: Console,
+    origin: str,
+    faq: Faq,
+    unreached: Sequence[Outcome],
+    read_alike: Sequence[Clash] = (),
+) -> None:
+    """`lutaq validate` on a usable file: what it holds, phrases the matcher reads alike, and
+    phrasings no one can reach."""
     counts = ", ".join(
         f"{count} {noun if count == 1 else plural}"
         for count, noun, plural in (
@@ -290,6 +298,16 @@ def print_validation(console: Console, origin: str, faq: Faq, unreached: Sequenc
         )
     )
     items: list[RenderableType] = [_text((clean(origin), HEADING), f": valid FAQ ({counts}).")]
+    if read_alike:
+        # First: a clash is often why a phrasing below is not answered by its own entry.
+        items += [
+            _text(
+                (f"Warnings ({len(read_alike)})", HEADING),
+                ": phrases spelled apart that lutaq cannot tell apart, or cannot read "
+                "(see docs/faq-format.md, Warnings)",
+            ),
+            _hanging([("•", _text(f"{clash.where}: ", clash.message)) for clash in read_alike]),
+        ]
     if unreached:
         rows: list[tuple[str, RenderableType]] = []
         for outcome in unreached:

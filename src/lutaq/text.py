@@ -1,7 +1,8 @@
-"""Text normalisation shared by the matcher and the FAQ validator.
+"""Text normalisation for the matcher: questions and the FAQ's phrases alike.
 
 Both sides of every comparison go through the same functions, so "What's", "what’s" and
-"WHAT S" can only ever differ where the words really differ.
+"WHAT S" can only ever differ where the words really differ. The FAQ file's own checks do
+not use these (spelling.py): what makes a file valid must not change when they do.
 """
 
 from __future__ import annotations
@@ -144,7 +145,7 @@ def words(text: str) -> list[str]:
 
 
 def normalise(text: str) -> str:
-    """One canonical spelling of a phrase, for equality checks such as duplicate aliases."""
+    """A phrase's words as the matcher reads them, before stemming, joined by spaces."""
     return " ".join(words(text))
 
 
