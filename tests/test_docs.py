@@ -17,7 +17,7 @@ import pytest
 
 from lutaq import faq
 from lutaq.cli import ExitCode
-from lutaq.match import MARGIN, THRESHOLD, UNKNOWN_WEIGHT, URGENT_THRESHOLD
+from lutaq.match import MARGIN, THRESHOLD, UNKNOWN_WEIGHT, URGENT_FLOOR, URGENT_THRESHOLD
 from tests.support import REPO
 
 README = REPO / "README.md"
@@ -103,6 +103,7 @@ def test_matching_doc_quotes_the_tuned_constants() -> None:
     assert f"best score is at least {THRESHOLD:.0f}" in text
     assert f"leads the next entry by at least {MARGIN:.0f}" in text
     assert f"({URGENT_THRESHOLD:.0f} for an entry marked `urgent`" in text
+    assert f"still answers from a score of {URGENT_FLOOR:.0f}" in text
     assert f"weighs up to {UNKNOWN_WEIGHT:.0f} times the rarest known word" in text
 
 

@@ -55,11 +55,13 @@ def test_public_questions_meet_their_targets(runner: CliRunner) -> None:
 @pytest.mark.parametrize(
     ("name", "group", "floor"),
     [
-        # Measured 80.0%, 55.5% and 89.6% on 2026-12-01: real-style questions (tests/real/,
+        # Measured 80.4%, 55.0% and 99.6% on 2026-12-02: real-style questions (tests/real/,
         # each file says how it was written). Floors just under; raise them, never lower them.
+        # The neighbours' floor is the issue's target (95%), reached once octreotide,
+        # lanreotide, Ga-68 scans and plain "radiotherapy" became neighbours with `unless`.
         ("real-leaflet.toml", "in", 0.78),
         ("real-forum.toml", "in", 0.54),
-        ("neighbours.toml", "hard", 0.88),
+        ("neighbours.toml", "hard", 0.95),
     ],
 )
 def test_real_style_questions_do_not_regress(

@@ -112,15 +112,15 @@ def test_typos_are_found_in_words_as_written_and_in_names_with_numbers() -> None
     analyzer = Analyzer(
         ["Is breastfeeding safe?", "NETTER-1 results", "NETTER-12", "flying by plane"], {}
     )
-    # "breastfeeding" is stemmed to "breastf", but the typo was made in the written word.
-    assert _read(analyzer, "breastfeedng") == [("breastf", "typo")]
+    # The typo was made in the written word "breastfeeding", not in its stem.
+    assert _read(analyzer, "breastfeedng") == [(stem("breastfeeding"), "typo")]
     assert _read(analyzer, "nettr-1") == [("netter1", "typo")]
     assert _read(analyzer, "resultt") == [("result", "typo")]
     # The number of a name is never a typo, nor a letter more at the end of a short word;
     # at the end of a long word it is a slip.
     assert _read(analyzer, "netter-21") == [("netter21", "exact")]
     assert [how for _, how in _read(analyzer, "planet")] == ["unknown"]
-    assert _read(analyzer, "breastfeedingq") == [("breastf", "typo")]
+    assert _read(analyzer, "breastfeedingq") == [(stem("breastfeeding"), "typo")]
 
 
 def test_a_doubled_letter_is_the_likelier_typo() -> None:
@@ -135,7 +135,7 @@ def test_who_asks_is_not_what_is_asked() -> None:
     assert _read(analyzer, "as a NET nurse: results") == [("net", "unknown"), ("result", "unknown")]
     # "Nurse" as a verb is what is asked.
     assert _read(analyzer, "can I nurse") == [("breastfeed", "synonym")]
-    assert phrase_key("nurse my baby") == (stem("nurse"), "baby")
+    assert phrase_key("nurse my baby") == (stem("nurse"), stem("baby"))
 
 
 def test_an_unknown_subject_outweighs_shared_words(matcher: Matcher) -> None:
@@ -237,6 +237,45 @@ def test_symptoms_after_treatment_reach_the_urgent_entry(matcher: Matcher, quest
     assert matcher.ask(question).answer_id == "urgent-symptoms"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "so my husband finished his third lutate cycle on tuesday and tonight hes shivery with a "
+        "temp of 38.4, hes saying its just a cold and wants to sleep it off, im not so sure",
+        "sorry this is long. dad has had two rounds of the lu-177 and since the weekend his gums "
+        "bleed when he brushes and he has bruises on his arms he cant explain, the clinic is shut",
+        "mum went very lightheaded at the shops two days after her prrt and nearly passed out, "
+        "she seems ok now sitting down but we dont know whether to bother anyone",
+    ],
+)
+def test_a_long_post_naming_a_warning_sign_reaches_the_urgent_entry(
+    matcher: Matcher, question: str
+) -> None:
+    result = matcher.ask(question)
+    assert result.answer_id == "urgent-symptoms", result.reason
+
+
+def test_the_warning_signs_are_the_urgent_entrys_own_synonym_groups(matcher: Matcher) -> None:
+    # docs/matching.md names them; plain words of the entry ("new", "skin") are no signs.
+    signs = {matcher.analyzer.label(term) for term in matcher.warning_signs("urgent-symptoms")}
+    assert signs == {"allergic reaction", "bleeding", "breathless", "emergency", "faint", "fever"}
+
+
+@pytest.mark.parametrize(
+    "question", ["how many legs does a spider have", "my cat keeps sneezing at night"]
+)
+def test_an_english_word_is_not_a_warning_sign_by_a_typo(matcher: Matcher, question: str) -> None:
+    assert matcher.ask(question).answer is None
+
+
+def test_who_asks_and_filler_are_recognised_as_written_not_as_stems() -> None:
+    # Snowball folds "reported" like "reporter", and "current" like "currently".
+    assert stem("reported") in phrase_key("patient reported outcomes")
+    analyzer = Analyzer(["current patent status"], {})
+    assert [term for term, _ in _read(analyzer, "current patents")] == ["current", "patent"]
+    assert [term for term, _ in _read(analyzer, "currently patents")] == ["patent"]
+
+
 def test_an_urgent_entry_is_answered_on_weaker_evidence() -> None:
     plain = parse_faq(SMALL_FAQ)
     urgent = parse_faq(SMALL_FAQ.replace('id = "pruning"', 'id = "pruning"\nurgent = true'))
@@ -251,7 +290,7 @@ def test_an_urgent_entry_is_answered_on_weaker_evidence() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "read_as"),
-    [("house", None), ("planet", None), ("lutathera", "lutathera"), ("efects", "effect")],
+    [("house", None), ("planet", None), ("lutathera", "lutathera"), ("efects", "effects")],
 )
 def test_common_english_words_are_never_corrected(
     matcher: Matcher, typed: str, read_as: str | None
@@ -260,7 +299,7 @@ def test_common_english_words_are_never_corrected(
     if read_as is None:
         assert term.how == "unknown"
     else:
-        assert matcher.analyzer.label(term.term) == read_as
+        assert [term.term] == [t.term for t in matcher.analyzer.terms(read_as, correct=False)]
 
 
 def test_ordinary_words_weigh_less_than_unknown_names(matcher: Matcher) -> None:

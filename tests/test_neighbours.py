@@ -191,3 +191,32 @@ def test_lutathera_beside_a_neighbours_name_still_names_lutathera(matcher: Match
 def test_a_number_alone_is_not_a_question(matcher: Matcher) -> None:
     result = matcher.ask("3")
     assert (result.answer, result.code) == (None, "no_words")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what are the side effects of sandostatin",
+        "does lanreotide make your hair thin",
+        "how should I get ready for a gallium 68 pet scan",
+        "how many radiotherapy sessions will I need for my bone pain",
+    ],
+)
+def test_a_neighbour_on_its_own_is_refused(matcher: Matcher, question: str) -> None:
+    result = matcher.ask(question)
+    assert result.code == "other_subject", result.reason
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Each names a neighbour, and an `unless` word that ties it back to Lutathera.
+        "do I stop my octreotide injections before the infusion",
+        "what is internal radiotherapy",
+        "does my tumour need to light up on the gallium scan",
+    ],
+)
+def test_unless_ties_a_neighbours_question_back_to_the_faq(matcher: Matcher, question: str) -> None:
+    result = matcher.ask(question)
+    assert result.other is None, result.reason
+    assert result.answer is not None, result.reason

@@ -120,7 +120,7 @@ def test_a_100_kb_question_is_refused_in_one_short_line(lutaq: Run) -> None:
 
 
 def test_a_question_just_under_the_limit_gets_a_short_reply(lutaq: Run) -> None:
-    question = ("radioligand marmalade " * 300)[:4_990]
+    question = ("marmalade radioligand " * 300)[:4_990]
     done = lutaq("ask", question)
     _no_traceback(done)
     assert done.returncode == ExitCode.NO_MATCH

@@ -54,7 +54,7 @@ def test_stem_joins_word_forms(one: str, other: str) -> None:
     assert stem(one) == stem(other)
 
 
-@pytest.mark.parametrize("word", ["status", "analysis", "pfs", "os", "netter1"])
+@pytest.mark.parametrize("word", ["status", "pfs", "os", "netter1", "177lu"])
 def test_stem_leaves_words_that_only_look_plural(word: str) -> None:
     assert stem(word) == word
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from lutaq.english import is_common
@@ -52,8 +52,14 @@ student researcher
 # "can I nurse" and "nursing" are about feeding a baby.
 _NURSE = frozenset({"nurse", "nurses"})
 _NAMING = frozenset({"a", "an", "as", "the", "our", "my", "your"})
-WHOSE = frozenset(stem(word) for word in _WHOSE_TEXT.split())
-STOP_WORDS = frozenset(stem(word) for word in _STOP_WORDS_TEXT.split()) | WHOSE
+# Both lists are matched on words as written, not as stemmed: the stemmer folds "reported"
+# into "report" like "reporter", and "current" into "current" like "currently".
+WHOSE_WRITTEN = frozenset(
+    form for word in _WHOSE_TEXT.split() for form in (word, word + "s" if word[-1] != "s" else word)
+)
+STOP_WRITTEN = frozenset(_STOP_WORDS_TEXT.split())
+STOP_WORDS = frozenset(stem(word) for word in STOP_WRITTEN | WHOSE_WRITTEN)
+"""Stop words as stems: what a typo may only reach by swapped letters ("waht" is "what")."""
 
 # A name with a number at its end, as "netter1" or "sstr2": its letters may hold a typo.
 _NAME_WITH_NUMBER = re.compile(r"[a-z]{3,}[0-9]+")
@@ -119,14 +125,14 @@ def _one_edit(typed: str, known: str) -> bool:
     )
 
 
-def _content(text: str) -> list[str]:
-    """The stemmed words of a text, less those saying whose it is or who asks."""
+def _content(text: str) -> list[tuple[str, str]]:
+    """The words of a text as written and as stemmed, less those saying whose it is or who
+    asks."""
     written = words(text)
     return [
-        term
+        (word, stem(word))
         for place, word in enumerate(written)
-        if (term := stem(word)) not in WHOSE
-        and not (word in _NURSE and _names_asker(written, place))
+        if word not in WHOSE_WRITTEN and not (word in _NURSE and _names_asker(written, place))
     ]
 
 
@@ -139,7 +145,7 @@ def _names_asker(written: list[str], place: int) -> bool:
 def phrase_key(text: str) -> tuple[str, ...]:
     """How a synonym phrase is looked up: its stemmed words, less those saying whose it is or
     who asks."""
-    return tuple(_content(text))
+    return tuple(term for _, term in _content(text))
 
 
 def tokens(text: str) -> list[str]:
@@ -159,7 +165,7 @@ class Term(NamedTuple):
 class Analyzer:
     """A FAQ's vocabulary and synonym table, and the steps that turn text into terms."""
 
-    def __init__(self, phrasings: Iterable[str], synonyms: Mapping[str, Sequence[str]]) -> None:
+    def __init__(self, phrasings: Sequence[str], synonyms: Mapping[str, Sequence[str]]) -> None:
         self._phrases: dict[tuple[str, ...], str] = {}
         self._labels: dict[str, str] = {}
         for canonical, variants in synonyms.items():
@@ -178,25 +184,30 @@ class Analyzer:
                 self._by_head.setdefault((key[0], len(key)), []).append(key)
         self._sizes = {head: sorted(found, reverse=True) for head, found in sizes.items()}
         counts: Counter[str] = Counter()
-        # Words as written, where stemming took three letters or more from them, or a final
-        # "e": a typo is made in a word as written, so "breastfeedng" is one letter from
-        # "breastfeeding" (far from "breastf") and "lfe" from "life" (not "lif"). Not "hours"
-        # for "hour": the question's "house", stemmed to "hous", would read as "hours".
+        # Every word as written, with its stem: a typo is made in a word as written, so
+        # "fertilty" is one letter from "fertility", though far from its stem "fertil".
         self._written: dict[str, str] = {}
         for text in [*phrasings, *(p for v in synonyms.values() for p in v), *synonyms]:
             for word in words(text):
                 term = stem(word)
                 counts[term] += 1
-                if len(word) - len(term) >= 3 or word == term + "e":
-                    self._written[word] = term
+                self._written[word] = term
         for key in self._phrases:
             counts.update(key)
+        # Stems that only stop words make in the FAQ's texts ("tri" of "try", "find"): dropped
+        # whatever word made them ("trying", "findings"), as no entry would weigh them.
+        content = {stem(w) for text in phrasings for w in words(text) if w not in STOP_WRITTEN}
+        self._stop_only = STOP_WORDS - content
         counts.update(STOP_WORDS)
         self._counts = counts
         self._corrections: dict[str, list[Term]] = {}
         self._by_first: dict[str, list[str]] = {}
         for word in sorted({*counts, *self._written}):
             self._by_first.setdefault(word[:1], []).append(word)
+
+    def groups(self) -> frozenset[str]:
+        """The terms that stand for a synonym group ("fever" for "high temperature")."""
+        return frozenset(self._labels)
 
     def label(self, term: str) -> str:
         """A term as people write it: the synonym group's own spelling, else the stem."""
@@ -205,8 +216,10 @@ class Analyzer:
     def terms(self, text: str, *, correct: bool) -> list[Term]:
         """Content terms of a text, once each, in order; typo correction for questions only."""
         read: list[Term] = []
-        for word in _content(text):
-            read.extend(self._correct(word) if correct else [Term(word, word, 1.0, "exact")])
+        for word, stemmed in _content(text):
+            read.extend(
+                self._correct(word, stemmed) if correct else [Term(word, stemmed, 1.0, "exact")]
+            )
         # Twice, so synonyms compose: "how does radioligand therapy work" becomes "how does
         # lutathera work", which is itself a phrase of another group.
         merged = self._merge_synonyms(read, near=True)
@@ -214,24 +227,25 @@ class Analyzer:
             merged = self._merge_synonyms(merged, near=False)
         seen: dict[str, Term] = {}
         for term in merged:
-            if term.term in STOP_WORDS:
+            if term.term in self._stop_only or (term.how == "exact" and term.typed in STOP_WRITTEN):
                 continue
             if term.term not in seen or term.similarity > seen[term.term].similarity:
                 seen[term.term] = term
         return list(seen.values())
 
-    def _correct(self, word: str) -> list[Term]:
-        """A question word as the FAQ knows it: exact, within a few typos, or two joined words."""
+    def _correct(self, word: str, term: str) -> list[Term]:
+        """A question word (as written, and stemmed) as the FAQ knows it: exact, within a few
+        typos, or two joined words."""
         if (
-            word in self._counts
+            term in self._counts
             or len(word) > LONGEST_TYPO
             or not (word.isalpha() or _NAME_WITH_NUMBER.fullmatch(word))
         ):
-            return [Term(word, word, 1.0, "exact")]
-        if is_common(word):
+            return [Term(word, term, 1.0, "exact")]
+        if is_common(term):
             # A common English word is what the asker meant: "expect" is not "effect", and
             # "invention" is not "infusion".
-            return [Term(word, word, 0.0, "unknown")]
+            return [Term(word, term, 0.0, "unknown")]
         known = self._corrections.get(word)
         if known is None:  # batches (`ask -`) repeat words; searching the vocabulary is not free
             known = self._corrections[word] = self._search(word)
@@ -241,9 +255,10 @@ class Analyzer:
         # Two letters swapped ("sied" is "side"); words of one or two letters are taken as
         # typed, and so are the digits of a name ("netter21" is not "netter12").
         for cut in range(len(word) - 1 if len(word) > 2 and word.isalpha() else 0):
-            swapped = stem(word[:cut] + word[cut + 1] + word[cut] + word[cut + 2 :])
-            if swapped != word and swapped in self._counts and swapped not in STOP_WORDS:
-                return [Term(word, swapped, TYPO_SIMILARITY[1], "typo")]
+            swapped = word[:cut] + word[cut + 1] + word[cut] + word[cut + 2 :]
+            term = stem(swapped)
+            if swapped != word and term in self._counts and term not in STOP_WORDS:
+                return [Term(word, term, TYPO_SIMILARITY[1], "typo")]
         edits = allowed_edits(word)
         if edits:
             # Imported here: most questions are spelt right, and RapidFuzz takes longer to
@@ -310,7 +325,7 @@ class Analyzer:
             # A name with a number the FAQ lacks ("netter3") is taken as typed, as it was
             # before its letters were searched: rare and specific, not another subject's word.
             return [Term(word, word, 1.0, "exact")]
-        return [Term(word, word, 0.0, "unknown")]
+        return [Term(word, stem(word), 0.0, "unknown")]
 
     def _near_phrase(self, key: tuple[str, ...]) -> str | None:
         """The synonym phrase one typo away from `key`, in a word after its first.

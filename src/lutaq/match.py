@@ -71,6 +71,12 @@ URGENT_THRESHOLD = 30.0
 question about a symptom should still reach it, and a false alarm there costs less than
 silence."""
 
+URGENT_FLOOR = 15.0
+"""Below URGENT_THRESHOLD, an urgent entry still answers from this score when the question
+names one of its warning signs (a word no other entry is phrased with: "wheezy", "passed
+out") and nothing else answers: a worried post about a relative's symptoms is long, and its
+many other words leave the sign a small share of it."""
+
 STRONG = 80.0
 """A score from which a match is called strong; from GOOD to here, good; below, weak."""
 
@@ -179,6 +185,7 @@ class Matcher:
         common_share: float = COMMON_WORD_SHARE,
         rare_zipf: float = RARE_ZIPF,
         urgent_threshold: float = URGENT_THRESHOLD,
+        urgent_floor: float = URGENT_FLOOR,
     ) -> None:
         self.faq = faq
         self.threshold = threshold
@@ -187,6 +194,7 @@ class Matcher:
         self.common_share = common_share
         self.rare_zipf = rare_zipf
         self.urgent_threshold = urgent_threshold
+        self.urgent_floor = urgent_floor
         texts = [text for entry in faq.entries for text in entry.phrasings]
         answers = [_answer_text(entry) for entry in faq.entries]
         # Source titles name the subject's world ("Novartis", "NEJM"): words of the domain,
@@ -224,10 +232,15 @@ class Matcher:
         # Each neighbour's phrases as the stemmed words a question is read in, by first word:
         # every question is checked, so the check looks up its words instead of every phrase.
         self._neighbour_heads: dict[str, list[tuple[Neighbour, tuple[str, ...]]]] = {}
+        # And the phrases that tie a question naming a neighbour back to the FAQ (`unless`).
+        self._unless: dict[str, tuple[tuple[str, ...], ...]] = {}
         for neighbour in faq.not_about:
             for phrase in neighbour.phrases:
                 if key := tuple(tokens(phrase)):
                     self._neighbour_heads.setdefault(key[0], []).append((neighbour, key))
+            self._unless[neighbour.name] = tuple(
+                key for phrase in neighbour.unless if (key := tuple(tokens(phrase)))
+            )
         self._index = [
             _Indexed(
                 entry,
@@ -243,6 +256,15 @@ class Matcher:
             for entry, phrasings, bag, answer_only in read
         ]
         self._postings_made: dict[int, dict[str, tuple[int, ...]]] = {}
+        # Each urgent entry's warning signs: the synonym groups ("fever" with "high temperature"
+        # and "chills") that its phrasings use and no other entry's do. Not its plain words
+        # ("new", "skin", "keep"), which ask about anything, and not shared groups ("symptom").
+        groups = self.analyzer.groups()
+        self._signs = {
+            entry.id: (groups & bag).difference(*(o for e, _, o, _ in read if e is not entry))
+            for entry, _, bag, _ in read
+            if entry.urgent
+        }
         # Entries that a phrasing of only the subject asks for ("what is lutathera"): a
         # question naming only the subject may be answered by them, and by nothing else.
         self._overviews = frozenset(
@@ -285,14 +307,44 @@ class Matcher:
         ):
             reason = "the question names only the subject; ask about something specific"
             return Result(query, ranked, None, reason, None, "subject_only")
-        if best.score < (min(threshold, self.urgent_threshold) if best.entry.urgent else threshold):
+        weak = best.score < (
+            min(threshold, self.urgent_threshold) if best.entry.urgent else threshold
+        )
+        close = len(ranked) > 1 and best.score - ranked[1].score < margin
+        if weak or close:
+            urgent = self._urgent(ranked)
+            if urgent is not None:
+                reason = "the question names a warning sign; where to turn comes first"
+                return Result(query, ranked, urgent, reason, None, "answered")
+        if weak:
             reason = "no entry matches closely enough"
             return Result(query, ranked, None, reason, None, "weak_match")
-        if len(ranked) > 1 and best.score - ranked[1].score < margin:
-            close = f"{best.entry.id!r} and {ranked[1].entry.id!r}"
-            reason = f"{close} match about equally well"
+        if close:
+            pair = f"{best.entry.id!r} and {ranked[1].entry.id!r}"
+            reason = f"{pair} match about equally well"
             return Result(query, ranked, None, reason, None, "close_call")
         return Result(query, ranked, best, "confident match", None, "answered")
+
+    def warning_signs(self, entry_id: str) -> frozenset[str]:
+        """The terms that let an urgent entry answer from URGENT_FLOOR (none for other entries)."""
+        return self._signs.get(entry_id, frozenset())
+
+    def _urgent(self, ranked: tuple[Match, ...]) -> Match | None:
+        """The urgent entry, when the question names one of its warning signs and it scores at
+        least the urgent floor."""
+        from lutaq.english import zipf
+
+        # A typo reaches a sign only from a non-word: "temprature", never "spider" (spiked).
+        asked = {
+            word.term.term
+            for word in ranked[0].words
+            if word.term.similarity == 1.0 or not zipf(stem(word.term.typed))
+        }
+        for match in ranked:
+            signs = self._signs.get(match.entry.id)
+            if signs and match.score >= self.urgent_floor and not signs.isdisjoint(asked):
+                return match
+        return None
 
     def other_subject(self, query: str) -> Neighbour | None:
         """The FAQ's neighbour a question is about, unless it also names the FAQ's own subject.
@@ -305,20 +357,23 @@ class Matcher:
             return None
         written = words(query)
         stems = [stem(word) for word in written]
-        found: Neighbour | None = None
+        found: list[Neighbour] = []
         masked: set[int] = set()
         for start, head in enumerate(stems):
             for neighbour, phrase in self._neighbour_heads.get(head, ()):
                 end = start + len(phrase)
                 if tuple(stems[start:end]) == phrase:
-                    found = found or neighbour
+                    found.append(neighbour)
                     masked.update(self._name_around(written, start, end))
-        if found is None:
+        # A neighbour whose `unless` phrase the question also has is part of the FAQ's story
+        # ("do I stop my octreotide before the infusion"), not another subject.
+        found = [n for n in found if not any(_contains(stems, p) for p in self._unless[n.name])]
+        if not found:
             return None
         rest = " ".join(word for place, word in enumerate(written) if place not in masked)
         if any(term.term in self._anchors for term in self.analyzer.terms(rest, correct=False)):
             return None
-        return found
+        return found[0]
 
     def _name_around(self, written: list[str], start: int, end: int) -> range:
         """A neighbour's phrase with the subject's words right beside it, which are its name.
@@ -438,6 +493,16 @@ class Matcher:
         if term in postings:
             return 1.0
         return self.answer_weight if term in indexed.answer else 0.0
+
+
+def _contains(stems: list[str], phrase: tuple[str, ...]) -> bool:
+    """Whether a phrase's stems occur, in order and together, among a question's."""
+    size = len(phrase)
+    return any(
+        tuple(stems[start : start + size]) == phrase
+        for start, head in enumerate(stems)
+        if head == phrase[0]
+    )
 
 
 def _answer_text(entry: Entry) -> str:
