@@ -202,7 +202,9 @@ class Analyzer:
         self._counts = counts
         self._corrections: dict[str, list[Term]] = {}
         self._by_first: dict[str, list[str]] = {}
-        for word in sorted({*counts, *self._written}):
+        # Typos are looked for among words as written, never among stems: Snowball's short
+        # stems ("mortal" of "mortality") sit near other words ("mortage" is a mortgage).
+        for word in sorted({*self._written, *STOP_WRITTEN}):
             self._by_first.setdefault(word[:1], []).append(word)
 
     def groups(self) -> frozenset[str]:
@@ -297,7 +299,7 @@ class Analyzer:
                 # "pain", nor "planet" "plane" (though "paten" is "patent", and "resultt"
                 # "result"); in a longer word it is a slip ("generick").
                 found = [hit for hit in found if not _ends_differently(word, hit[0])]
-            read = [(self._written.get(hit, hit), hit, edits) for hit, edits, _ in found]
+            read = [(self._written.get(hit) or stem(hit), hit, edits) for hit, edits, _ in found]
             # A filler word is reached only by swapped letters ("waht"): "cold" is not "could".
             read = [
                 (term, hit, edits)

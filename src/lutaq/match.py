@@ -71,7 +71,7 @@ URGENT_THRESHOLD = 30.0
 question about a symptom should still reach it, and a false alarm there costs less than
 silence."""
 
-URGENT_FLOOR = 15.0
+URGENT_FLOOR = 20.0
 """Below URGENT_THRESHOLD, an urgent entry still answers from this score when the question
 names one of its warning signs (a word no other entry is phrased with: "wheezy", "passed
 out") and nothing else answers: a worried post about a relative's symptoms is long, and its
@@ -312,7 +312,7 @@ class Matcher:
         )
         close = len(ranked) > 1 and best.score - ranked[1].score < margin
         if weak or close:
-            urgent = self._urgent(ranked)
+            urgent = self.sign_match(ranked)
             if urgent is not None:
                 reason = "the question names a warning sign; where to turn comes first"
                 return Result(query, ranked, urgent, reason, None, "answered")
@@ -329,7 +329,7 @@ class Matcher:
         """The terms that let an urgent entry answer from URGENT_FLOOR (none for other entries)."""
         return self._signs.get(entry_id, frozenset())
 
-    def _urgent(self, ranked: tuple[Match, ...]) -> Match | None:
+    def sign_match(self, ranked: tuple[Match, ...]) -> Match | None:
         """The urgent entry, when the question names one of its warning signs and it scores at
         least the urgent floor."""
         from lutaq.english import zipf
