@@ -98,6 +98,16 @@ def test_json_doc_names_every_key_of_ask_json() -> None:
         assert f"`{code}`" in text
 
 
+def test_readme_quotes_the_tuned_constants() -> None:
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    assert (
+        f"scores at least {THRESHOLD:.0f} of 100 and leads the next by at least {MARGIN:.0f}"
+        in text
+    )
+    assert f"weighs up to {UNKNOWN_WEIGHT:.0f} times its rarest word" in text
+    assert f"answers from {URGENT_THRESHOLD:.0f}, or from {URGENT_FLOOR:.0f} when" in text
+
+
 def test_matching_doc_quotes_the_tuned_constants() -> None:
     text = " ".join((DOCS / "matching.md").read_text(encoding="utf-8").split())
     assert f"best score is at least {THRESHOLD:.0f}" in text

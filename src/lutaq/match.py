@@ -30,16 +30,16 @@ __all__ = [
     "allowed_edits",
 ]
 
-# Chosen from labelled questions by scripts/tune.py (README, "How matching works"): the most
+# Chosen from labelled questions by scripts/tune.py (README, "How sure it must be"): the most
 # in-scope questions answered right while at least 98% of off-topic questions and 85% of
 # those sharing words with the FAQ are still refused.
 THRESHOLD = 46.0
 """Scores below this are not answers: the best entry is only a suggestion."""
 
-MARGIN = 4.0
+MARGIN = 3.0
 """The best entry must lead the next one by this much, or the two are reported as close."""
 
-UNKNOWN_WEIGHT = 8.0
+UNKNOWN_WEIGHT = 5.0
 """A word the FAQ has never seen weighs this many times the rarest known word."""
 
 TYPO_DOUBT_WEIGHT = 4.0
