@@ -62,6 +62,8 @@ def test_public_questions_meet_their_targets(runner: CliRunner) -> None:
         ("real-leaflet.toml", "in", 0.80),
         ("real-forum.toml", "in", 0.56),
         ("neighbours.toml", "hard", 0.95),
+        # Issue 16's bar for symptom questions written by others is 18/20; these 30 are mine.
+        ("symptoms.toml", "in", 0.86),
     ],
 )
 def test_real_style_questions_do_not_regress(
