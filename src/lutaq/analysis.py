@@ -11,53 +11,23 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
+from lutaq import wordlists
 from lutaq.english import is_common
 from lutaq.text import stem, words
 
-# Words that say what kind of question it is, or who asks it, but not what it is about.
-_STOP_WORDS_TEXT = """
-a about actually again all also am an and any anyone anything are as at basically be
-been being but by can cause could did do does doing done each even ever exactly for from
-get gets getting give go going got had has have having he hello her here hers hey hi him
-his how i if in into is it its just know let like lot me might more most much must my no
-not now of off ok okay on one or other our out over please ppl people person really say
-see she should so some someone something still such take taking tell than thank thanks that
-the their
-them then there these they thing things this those to too try up us very want was way we well
-were what when where whether which while who whom whose why will with would yes yet you
-your yours
-itself myself yourself himself herself ourselves themselves maybe perhaps simply currently
-generally typically kind sort type eventually explain describe simple plain term
-once since until till within through throughout upon onto across along among
-already almost always never often sometimes soon later else per via may shall ought gotten
-went gone came become becomes seem seems quite rather enough another others either neither
-nor both few many several own hence thus therefore however although though unless whereas
-anyway anyhow somehow ever every everything anybody everyone nobody nothing none find
-need needs full whole entire actual real exact alone meet matter matters
-summary overview somewhere only
-"""
-# Not stop words, though they look like filler: "before", "during" and "after" treatment are
-# three different entries (preparing, how-given, follow-up and radiation-safety).
-# Who the question is about, or who asks it: dropped before synonym phrases are looked for,
-# so "should my mother get" reads as "should get", "lose my hair" as "lose hair" and "my
-# oncologist said it worked" as "said it worked", on both sides.
-_WHOSE_TEXT = """
-my your his her our their
-mother mom mum father dad husband wife spouse son daughter brother sister aunt uncle
-grandmother grandfather grandma grandpa friend relative partner
-doctor oncologist specialist consultant physician gp clinician journalist reporter
-student researcher
-"""
 # An asker whose name is also a verb: "nurse here", "as a NET nurse" say who asks, while
 # "can I nurse" and "nursing" are about feeding a baby.
 _NURSE = frozenset({"nurse", "nurses"})
 _NAMING = frozenset({"a", "an", "as", "the", "our", "my", "your"})
-# Both lists are matched on words as written, not as stemmed: the stemmer folds "reported"
-# into "report" like "reporter", and "current" into "current" like "currently".
+# Whose the question is or who asks it, and filler: lists with their reasons in
+# words/whose.txt and words/stop.txt, matched on words as written, not as stemmed. A
+# whose-word's plural is dropped too ("mothers", "ours").
 WHOSE_WRITTEN = frozenset(
-    form for word in _WHOSE_TEXT.split() for form in (word, word + "s" if word[-1] != "s" else word)
+    form
+    for word in wordlists.words("whose.txt")
+    for form in (word, word + "s" if word[-1] != "s" else word)
 )
-STOP_WRITTEN = frozenset(_STOP_WORDS_TEXT.split())
+STOP_WRITTEN = frozenset(wordlists.words("stop.txt"))
 STOP_WORDS = frozenset(stem(word) for word in STOP_WRITTEN | WHOSE_WRITTEN)
 """Stop words as stems: what a typo may only reach by swapped letters ("waht" is "what")."""
 
