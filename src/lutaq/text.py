@@ -85,18 +85,22 @@ def _without_marks(run: re.Match[str]) -> str:
     return "".join(ch for ch in run.group() if not unicodedata.combining(ch))
 
 
-def words(text: str) -> list[str]:
-    """The words of a text, normalised, in order: the unit the matcher compares."""
+def words(text: str, *, skip: frozenset[str] = frozenset()) -> list[str]:
+    """The words of a text, normalised, in order: the unit the matcher compares.
+
+    `skip` names reading steps (steps.py) to leave out: contractions, hyphens, dose, shorthand.
+    """
     text = fold(text)
     if "'" in text:
-        text = _CONTRACTION.sub(lambda found: _CONTRACTIONS[found.group()], text)
+        if "contractions" not in skip:
+            text = _CONTRACTION.sub(lambda found: _CONTRACTIONS[found.group()], text)
         text = text.replace("'", "")
-    if "-" in text:
+    if "-" in text and "hyphens" not in skip:
         text = _LETTER_DIGIT_HYPHEN.sub("", text)
-    if "dose " in text:
+    if "dose " in text and "dose" not in skip:
         text = _DOSE_FOR_DOES.sub("does", text)
     split = _NON_WORD.sub(" ", text).split()
-    if _SHORTHAND.keys().isdisjoint(split):
+    if "shorthand" in skip or _SHORTHAND.keys().isdisjoint(split):
         return split
     return [part for word in split for part in _SHORTHAND.get(word, word).split()]
 
