@@ -4,7 +4,9 @@ Every rule that shapes how a question and the FAQ's phrasings are read is one of
 test can show what a rule does by reading without it, and bench/steps.py can measure what it
 saves on the labelled questions (the table in docs/matching.md). text.py runs the first four,
 on words; analysis.py the rest, on terms. Stemming and folding case, accents and punctuation
-are not steps: without them there are no words to compare.
+are not steps: without them there are no words to compare. Only the Analyzer skips steps: the
+matcher's check for another subject (Matcher.other_subject) and `validate`'s clashes always
+read with all of them.
 """
 
 from __future__ import annotations
