@@ -65,3 +65,14 @@ def test_installed_python_dash_m_and_json(installed: Path) -> None:
         "trial-results",
         "duration",
     ]
+
+
+@pytest.mark.slow
+def test_installed_package_carries_its_word_lists(installed: Path) -> None:
+    code = (
+        "import json; from lutaq import wordlists as w;"
+        "print(json.dumps([w.FOLDER.joinpath(name).is_file() for name in w.FILES]))"
+    )
+    done = _run(installed, str(installed / "bin" / "python"), "-c", code)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == [True] * 4

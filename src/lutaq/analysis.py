@@ -1,7 +1,8 @@
 """From text to the terms the matcher weighs: typos corrected, synonyms merged, filler dropped.
 
 Phrasings and questions go through the same steps, except that only questions have their
-typos corrected (the FAQ's phrasings define the vocabulary that corrections aim at).
+typos corrected (the FAQ's phrasings define the vocabulary that corrections aim at). Each step
+has a name (steps.py), and an Analyzer can be made without any of them.
 """
 
 from __future__ import annotations
@@ -11,53 +12,24 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
+from lutaq import wordlists
 from lutaq.english import is_common
+from lutaq.steps import checked
 from lutaq.text import stem, words
 
-# Words that say what kind of question it is, or who asks it, but not what it is about.
-_STOP_WORDS_TEXT = """
-a about actually again all also am an and any anyone anything are as at basically be
-been being but by can cause could did do does doing done each even ever exactly for from
-get gets getting give go going got had has have having he hello her here hers hey hi him
-his how i if in into is it its just know let like lot me might more most much must my no
-not now of off ok okay on one or other our out over please ppl people person really say
-see she should so some someone something still such take taking tell than thank thanks that
-the their
-them then there these they thing things this those to too try up us very want was way we well
-were what when where whether which while who whom whose why will with would yes yet you
-your yours
-itself myself yourself himself herself ourselves themselves maybe perhaps simply currently
-generally typically kind sort type eventually explain describe simple plain term
-once since until till within through throughout upon onto across along among
-already almost always never often sometimes soon later else per via may shall ought gotten
-went gone came become becomes seem seems quite rather enough another others either neither
-nor both few many several own hence thus therefore however although though unless whereas
-anyway anyhow somehow ever every everything anybody everyone nobody nothing none find
-need needs full whole entire actual real exact alone meet matter matters
-summary overview somewhere only
-"""
-# Not stop words, though they look like filler: "before", "during" and "after" treatment are
-# three different entries (preparing, how-given, follow-up and radiation-safety).
-# Who the question is about, or who asks it: dropped before synonym phrases are looked for,
-# so "should my mother get" reads as "should get", "lose my hair" as "lose hair" and "my
-# oncologist said it worked" as "said it worked", on both sides.
-_WHOSE_TEXT = """
-my your his her our their
-mother mom mum father dad husband wife spouse son daughter brother sister aunt uncle
-grandmother grandfather grandma grandpa friend relative partner
-doctor oncologist specialist consultant physician gp clinician journalist reporter
-student researcher
-"""
 # An asker whose name is also a verb: "nurse here", "as a NET nurse" say who asks, while
 # "can I nurse" and "nursing" are about feeding a baby.
 _NURSE = frozenset({"nurse", "nurses"})
 _NAMING = frozenset({"a", "an", "as", "the", "our", "my", "your"})
-# Both lists are matched on words as written, not as stemmed: the stemmer folds "reported"
-# into "report" like "reporter", and "current" into "current" like "currently".
+# Whose the question is or who asks it, and filler: lists with their reasons in
+# words/whose.txt and words/stop.txt, matched on words as written, not as stemmed. A
+# whose-word's plural is dropped too ("mothers", "ours").
 WHOSE_WRITTEN = frozenset(
-    form for word in _WHOSE_TEXT.split() for form in (word, word + "s" if word[-1] != "s" else word)
+    form
+    for word in wordlists.words("whose.txt")
+    for form in (word, word + "s" if word[-1] != "s" else word)
 )
-STOP_WRITTEN = frozenset(_STOP_WORDS_TEXT.split())
+STOP_WRITTEN = frozenset(wordlists.words("stop.txt"))
 STOP_WORDS = frozenset(stem(word) for word in STOP_WRITTEN | WHOSE_WRITTEN)
 """Stop words as stems: what a typo may only reach by swapped letters ("waht" is "what")."""
 
@@ -125,10 +97,12 @@ def _one_edit(typed: str, known: str) -> bool:
     )
 
 
-def _content(text: str) -> list[tuple[str, str]]:
+def _content(text: str, skip: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """The words of a text as written and as stemmed, less those saying whose it is or who
     asks."""
-    written = words(text)
+    written = words(text, skip=skip)
+    if "whose" in skip:
+        return [(word, stem(word)) for word in written]
     return [
         (word, stem(word))
         for place, word in enumerate(written)
@@ -142,15 +116,15 @@ def _names_asker(written: list[str], place: int) -> bool:
     return after == ["here"] or not _NAMING.isdisjoint(written[max(place - 2, 0) : place])
 
 
-def phrase_key(text: str) -> tuple[str, ...]:
+def phrase_key(text: str, skip: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """How a synonym phrase is looked up: its stemmed words, less those saying whose it is or
     who asks."""
-    return tuple(term for _, term in _content(text))
+    return tuple(term for _, term in _content(text, skip))
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, skip: frozenset[str] = frozenset()) -> list[str]:
     """The stemmed words of a text, in order, stop words included (synonyms may use them)."""
-    return [stem(word) for word in words(text)]
+    return [stem(word) for word in words(text, skip=skip)]
 
 
 class Term(NamedTuple):
@@ -163,18 +137,29 @@ class Term(NamedTuple):
 
 
 class Analyzer:
-    """A FAQ's vocabulary and synonym table, and the steps that turn text into terms."""
+    """A FAQ's vocabulary and synonym table, and the steps that turn text into terms.
 
-    def __init__(self, phrasings: Sequence[str], synonyms: Mapping[str, Sequence[str]]) -> None:
+    `skip` names reading steps (steps.STEPS) to leave out, on both sides: what a test or
+    bench/steps.py switches off to see what a step does. Users never skip any.
+    """
+
+    def __init__(
+        self,
+        phrasings: Sequence[str],
+        synonyms: Mapping[str, Sequence[str]],
+        *,
+        skip: frozenset[str] = frozenset(),
+    ) -> None:
+        self._skip = skip = checked(skip)
         self._phrases: dict[tuple[str, ...], str] = {}
         self._labels: dict[str, str] = {}
         for canonical, variants in synonyms.items():
-            term = " ".join(tokens(canonical))
+            term = " ".join(tokens(canonical, skip))
             self._labels[term] = canonical
             for phrase in (canonical, *variants):
-                self._phrases[phrase_key(phrase)] = term
+                self._phrases[phrase_key(phrase, skip)] = term
         # Phrase lengths by first word, longest first, and phrases of two words or more by
-        # first word and length, for a typo inside one ("quality of live").
+        # first word and length, for a typo inside one ("adverse evnts").
         sizes: dict[str, set[int]] = {}
         self._by_head: dict[tuple[str, int], list[tuple[str, ...]]] = {}
         for key in self._phrases:
@@ -188,7 +173,7 @@ class Analyzer:
         # "fertilty" is one letter from "fertility", though far from its stem "fertil".
         self._written: dict[str, str] = {}
         for text in [*phrasings, *(p for v in synonyms.values() for p in v), *synonyms]:
-            for word in words(text):
+            for word in words(text, skip=skip):
                 term = stem(word)
                 counts[term] += 1
                 self._written[word] = term
@@ -196,7 +181,9 @@ class Analyzer:
             counts.update(key)
         # Stems that only stop words make in the FAQ's texts ("tri" of "try", "find"): dropped
         # whatever word made them ("trying", "findings"), as no entry would weigh them.
-        content = {stem(w) for text in phrasings for w in words(text) if w not in STOP_WRITTEN}
+        content = {
+            stem(w) for text in phrasings for w in words(text, skip=skip) if w not in STOP_WRITTEN
+        }
         self._stop_only = STOP_WORDS - content
         counts.update(STOP_WORDS)
         self._counts = counts
@@ -217,19 +204,25 @@ class Analyzer:
 
     def terms(self, text: str, *, correct: bool) -> list[Term]:
         """Content terms of a text, once each, in order; typo correction for questions only."""
+        skip = self._skip
         read: list[Term] = []
-        for word, stemmed in _content(text):
+        for word, stemmed in _content(text, skip):
             read.extend(
                 self._correct(word, stemmed) if correct else [Term(word, stemmed, 1.0, "exact")]
             )
-        # Twice, so synonyms compose: "how does radioligand therapy work" becomes "how does
-        # lutathera work", which is itself a phrase of another group.
-        merged = self._merge_synonyms(read, near=True)
-        if any(term.how == "synonym" for term in merged):
-            merged = self._merge_synonyms(merged, near=False)
+        merged = read
+        if "synonyms" not in skip:
+            merged = self._merge_synonyms(read, near="phrase_typos" not in skip)
+            # Twice, so synonyms compose: "how does radioligand therapy work" becomes "how does
+            # lutathera work", which is itself a phrase of another group.
+            if "compose" not in skip and any(term.how == "synonym" for term in merged):
+                merged = self._merge_synonyms(merged, near=False)
+        stop = "stop_words" not in skip
         seen: dict[str, Term] = {}
         for term in merged:
-            if term.term in self._stop_only or (term.how == "exact" and term.typed in STOP_WRITTEN):
+            if stop and (
+                term.term in self._stop_only or (term.how == "exact" and term.typed in STOP_WRITTEN)
+            ):
                 continue
             if term.term not in seen or term.similarity > seen[term.term].similarity:
                 seen[term.term] = term
@@ -254,13 +247,31 @@ class Analyzer:
         return known
 
     def _search(self, word: str) -> list[Term]:
+        """A word the FAQ lacks: a typo of one of its words, two joined ones, or unknown."""
+        if "typos" not in self._skip:
+            typo = self._typo(word)
+            if typo is not None:
+                return [typo]
+        if "split" not in self._skip:
+            for cut in range(3, len(word) - 2):
+                left, right = stem(word[:cut]), stem(word[cut:])
+                if left in self._counts and right in self._counts and right not in STOP_WORDS:
+                    return [Term(word, left, 1.0, "split"), Term(word, right, 1.0, "split")]
+        if not word.isalpha():
+            # A name with a number the FAQ lacks ("netter3") is taken as typed, as it was
+            # before its letters were searched: rare and specific, not another subject's word.
+            return [Term(word, word, 1.0, "exact")]
+        return [Term(word, stem(word), 0.0, "unknown")]
+
+    def _typo(self, word: str) -> Term | None:
+        """The FAQ word a question word is a typo of, if any."""
         # Two letters swapped ("sied" is "side"); words of one or two letters are taken as
         # typed, and so are the digits of a name ("netter21" is not "netter12").
         for cut in range(len(word) - 1 if len(word) > 2 and word.isalpha() else 0):
             swapped = word[:cut] + word[cut + 1] + word[cut] + word[cut + 2 :]
             term = stem(swapped)
             if swapped != word and term in self._counts and term not in STOP_WORDS:
-                return [Term(word, term, TYPO_SIMILARITY[1], "typo")]
+                return Term(word, term, TYPO_SIMILARITY[1], "typo")
         edits = allowed_edits(word)
         if edits:
             # Imported here: most questions are spelt right, and RapidFuzz takes longer to
@@ -318,22 +329,16 @@ class Analyzer:
                         hit[0],
                     ),
                 )
-                return [Term(word, term, TYPO_SIMILARITY[int(edits)], "typo")]
-        for cut in range(3, len(word) - 2):
-            left, right = stem(word[:cut]), stem(word[cut:])
-            if left in self._counts and right in self._counts and right not in STOP_WORDS:
-                return [Term(word, left, 1.0, "split"), Term(word, right, 1.0, "split")]
-        if not word.isalpha():
-            # A name with a number the FAQ lacks ("netter3") is taken as typed, as it was
-            # before its letters were searched: rare and specific, not another subject's word.
-            return [Term(word, word, 1.0, "exact")]
-        return [Term(word, stem(word), 0.0, "unknown")]
+                return Term(word, term, TYPO_SIMILARITY[int(edits)], "typo")
+        return None
 
     def _near_phrase(self, key: tuple[str, ...]) -> str | None:
         """The synonym phrase one typo away from `key`, in a word after its first.
 
-        Inside a known phrase a typo that makes another real word is still a typo: "quality
-        of live" is "quality of life", though "live" alone is a word.
+        Inside a known phrase its stems are compared, which a typo may leave nearer than the
+        word alone is to any FAQ word: "adverse evnts" is "adverse events" ("evnt" is one edit
+        from "event", "evnts" two). Never a common English word, though: "who may" is not "who
+        makes", and so "quality of live" is not "quality of life" either.
         """
         for phrase in self._by_head.get((key[0], len(key)), ()):
             differ = [(a, b) for a, b in zip(key, phrase, strict=True) if a != b]

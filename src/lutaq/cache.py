@@ -22,7 +22,7 @@ import sys
 import zlib
 from pathlib import Path
 
-from lutaq import __version__
+from lutaq import __version__, wordlists
 from lutaq.faq import bundled_path, decode_faq, parse_faq, read_faq_bytes
 from lutaq.match import Matcher
 from lutaq.places import user_directory
@@ -48,9 +48,18 @@ _ALLOWED = frozenset(
     }
 )
 """Every class a prepared matcher is made of: all the unpickler may build."""
-_CODE = ("faq.py", "spelling.py", "text.py", "analysis.py", "match.py", "cache.py")
-"""The modules whose code shapes a prepared matcher, or decides that a file is valid: part of
-every key."""
+_CODE = (
+    "faq.py",
+    "spelling.py",
+    "text.py",
+    "analysis.py",
+    "match.py",
+    "cache.py",
+    "wordlists.py",
+    *(f"words/{name}" for name in wordlists.FILES),
+)
+"""The modules whose code shapes a prepared matcher, or decides that a file is valid, and the
+word lists they read: part of every key."""
 
 
 def prepared_matcher(path: Path | None = None) -> Matcher:

@@ -186,6 +186,7 @@ class Matcher:
         rare_zipf: float = RARE_ZIPF,
         urgent_threshold: float = URGENT_THRESHOLD,
         urgent_floor: float = URGENT_FLOOR,
+        skip: frozenset[str] = frozenset(),
     ) -> None:
         self.faq = faq
         self.threshold = threshold
@@ -206,7 +207,7 @@ class Matcher:
             *(source.title for source in faq.sources.values()),
             *(phrase for neighbour in faq.not_about for phrase in neighbour.phrases),
         ]
-        self.analyzer = Analyzer([*texts, *answers, *domain], faq.synonyms)
+        self.analyzer = Analyzer([*texts, *answers, *domain], faq.synonyms, skip=skip)
         read = []
         frequency: dict[str, int] = {}
         subject: dict[str, int] = {}

@@ -13,6 +13,8 @@ import unicodedata
 
 import Stemmer
 
+from lutaq.wordlists import mapping
+
 # Typographic variants people paste from documents or phones.
 _CHAR_MAP = str.maketrans(
     {
@@ -33,69 +35,17 @@ _CHAR_MAP = str.maketrans(
     }
 )
 
+# Contractions with their apostrophe, and the same typed without it or in texting shorthand
+# ("doesnt", "hw", "r"): lists with their reasons in words/contractions.txt and shorthand.txt.
+# An ending ("-n't") becomes a word of its own, so its reading is set apart by a space.
+_CONTRACTION_LIST = mapping("contractions.txt")
+_WHOLE = [typed for typed in _CONTRACTION_LIST if not typed.startswith("-")]
+_ENDINGS = [typed.removeprefix("-") for typed in _CONTRACTION_LIST if typed.startswith("-")]
 _CONTRACTIONS = {
-    "can't": "can not",
-    "won't": "will not",
-    "n't": " not",
-    "'re": " are",
-    "'ve": " have",
-    "'ll": " will",
-    "'m": " am",
-    "'d": " would",
-    "'s": "",
+    typed.removeprefix("-"): f" {read}" if typed.startswith("-") and read else read
+    for typed, read in _CONTRACTION_LIST.items()
 }
-# The same, typed without the apostrophe, and the shorthand of chat and texting: "doesnt it
-# work", "hw long r the side effects". Spellings that are usually words of their own stay as
-# typed ("ill", "were", "well", "shell", and "im", also intramuscular).
-_SHORTHAND = {
-    "doesnt": "does not",
-    "dont": "do not",
-    "didnt": "did not",
-    "isnt": "is not",
-    "arent": "are not",
-    "wasnt": "was not",
-    "werent": "were not",
-    "hasnt": "has not",
-    "havent": "have not",
-    "hadnt": "had not",
-    "cant": "can not",
-    "cannot": "can not",
-    "wont": "will not",
-    "wouldnt": "would not",
-    "shouldnt": "should not",
-    "couldnt": "could not",
-    "ive": "i have",
-    "youre": "you are",
-    "theyre": "they are",
-    "thats": "that",
-    "whats": "what",
-    "hows": "how",
-    "whos": "who",
-    "wheres": "where",
-    "u": "you",
-    "ur": "your",
-    "r": "are",
-    "hw": "how",
-    "wat": "what",
-    "wht": "what",
-    "abt": "about",
-    "bc": "because",
-    "cuz": "because",
-    "coz": "because",
-    "b4": "before",
-    "pls": "please",
-    "plz": "please",
-    "thx": "thanks",
-    "til": "until",
-    "yr": "year",
-    "yrs": "years",
-    "mo": "month",
-    "mos": "months",
-    "mth": "month",
-    "mths": "months",
-    "wk": "week",
-    "wks": "weeks",
-}
+_SHORTHAND = mapping("shorthand.txt")
 # "how long dose it last": "does" typed with two letters swapped makes another word, which
 # its place gives away: opening a question, or after its question word, and before "it"
 # ("how do they dose it" and "the dose that" keep their dose).
@@ -103,8 +53,11 @@ _DOSE_FOR_DOES = re.compile(
     r"(?:^|(?<=\bhow )|(?<=\bwhat )|(?<=\bwhy )|(?<=\bwhen )|(?<=\blong )|(?<=\bmuch )"
     r"|(?<=\boften )|(?<=\bwhere ))dose(?= (?:it|lutathera)\b)"
 )
-# One pass; "can't" and "won't" start earlier in the text than their "n't", so they win.
-_CONTRACTION = re.compile(r"\b(?:can't|won't)\b|(?:n't|'re|'ve|'ll|'m|'d|'s)\b")
+# One pass, whole words first; "can't" and "won't" start earlier in the text than their "n't",
+# so they win.
+_CONTRACTION = re.compile(
+    rf"\b(?:{'|'.join(map(re.escape, _WHOLE))})\b|(?:{'|'.join(map(re.escape, _ENDINGS))})\b"
+)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 # "lu-177", "NETTER-1": a hyphen between letters and digits joins one name.
@@ -132,18 +85,22 @@ def _without_marks(run: re.Match[str]) -> str:
     return "".join(ch for ch in run.group() if not unicodedata.combining(ch))
 
 
-def words(text: str) -> list[str]:
-    """The words of a text, normalised, in order: the unit the matcher compares."""
+def words(text: str, *, skip: frozenset[str] = frozenset()) -> list[str]:
+    """The words of a text, normalised, in order: the unit the matcher compares.
+
+    `skip` names reading steps (steps.py) to leave out: contractions, hyphens, dose, shorthand.
+    """
     text = fold(text)
     if "'" in text:
-        text = _CONTRACTION.sub(lambda found: _CONTRACTIONS[found.group()], text)
+        if "contractions" not in skip:
+            text = _CONTRACTION.sub(lambda found: _CONTRACTIONS[found.group()], text)
         text = text.replace("'", "")
-    if "-" in text:
+    if "-" in text and "hyphens" not in skip:
         text = _LETTER_DIGIT_HYPHEN.sub("", text)
-    if "dose " in text:
+    if "dose " in text and "dose" not in skip:
         text = _DOSE_FOR_DOES.sub("does", text)
     split = _NON_WORD.sub(" ", text).split()
-    if _SHORTHAND.keys().isdisjoint(split):
+    if "shorthand" in skip or _SHORTHAND.keys().isdisjoint(split):
         return split
     return [part for word in split for part in _SHORTHAND.get(word, word).split()]
 
