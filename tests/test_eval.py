@@ -77,7 +77,7 @@ def test_real_questions_keep_what_they_answer(runner: CliRunner) -> None:
     # 41 of 47 on 2026-12-01 (28 before the FAQ's seven new entries): real questions copied
     # from patient leaflets and forums, the measure that matters most. Never fewer.
     accuracy = _eval(runner, REAL_DEV)
-    assert accuracy["in"] >= 0.893  # 42/47, as eval rounds it
+    assert accuracy["in"] >= 0.957  # 45/47, as eval rounds it: the issue asks 95%
 
 
 def test_report_shows_groups_mrr_and_every_miss(
