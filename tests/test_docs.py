@@ -17,7 +17,15 @@ import pytest
 
 from lutaq import faq
 from lutaq.cli import ExitCode
-from lutaq.match import MARGIN, THRESHOLD, UNKNOWN_WEIGHT, URGENT_FLOOR, URGENT_THRESHOLD
+from lutaq.match import (
+    COMMON_WORD_SHARE,
+    MARGIN,
+    RARE_ZIPF,
+    THRESHOLD,
+    UNKNOWN_WEIGHT,
+    URGENT_FLOOR,
+    URGENT_THRESHOLD,
+)
 from tests.support import REPO
 
 README = REPO / "README.md"
@@ -114,6 +122,8 @@ def test_matching_doc_quotes_the_tuned_constants() -> None:
     assert f"leads the next entry by at least {MARGIN:.0f}" in text
     assert f"({URGENT_THRESHOLD:.0f} for an entry marked `urgent`" in text
     assert f"still answers from a score of {URGENT_FLOOR:.0f}" in text
+    assert f"words as rare as zipf {RARE_ZIPF:g} or rarer" in text
+    assert f"and up) keep {COMMON_WORD_SHARE:g}, linearly" in text
     assert f"weighs up to {UNKNOWN_WEIGHT:.0f} times the rarest known word" in text
 
 

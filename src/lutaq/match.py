@@ -39,7 +39,7 @@ THRESHOLD = 46.0
 MARGIN = 3.0
 """The best entry must lead the next one by this much, or the two are reported as close."""
 
-UNKNOWN_WEIGHT = 5.0
+UNKNOWN_WEIGHT = 8.0
 """A word the FAQ has never seen weighs this many times the rarest known word."""
 
 TYPO_DOUBT_WEIGHT = 4.0
@@ -56,11 +56,11 @@ ANSWER_WEIGHT = 0.4
 COVERAGE_POWER = 0.6
 """How much of the question an entry explains matters more than how much of it is used."""
 
-COMMON_WORD_SHARE = 0.4
+COMMON_WORD_SHARE = 0.2
 """The share of the unknown weight that the commonest English words keep ("tonight", "really"):
 a question in ordinary words is not about another subject for using them."""
 
-RARE_ZIPF = 3.0
+RARE_ZIPF = 3.5
 """Unknown words this rare in general English (zipf, see english.py) or rarer weigh in full."""
 
 COMMON_ZIPF = 5.5
