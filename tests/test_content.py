@@ -7,7 +7,9 @@ import re
 import pytest
 
 from lutaq.faq import Entry, load_faq
-from tests.support import FACTS, SEED
+from tests.support import FACTS, REPO, SEED
+
+FAQ_PATH = REPO / "data" / "faq.toml"
 
 ENTRY_IDS = [
     "meaning",
@@ -256,3 +258,27 @@ def test_quality_of_life_is_not_cited_to_the_nejm_paper() -> None:
     entry = _entry("quality-of-life")
     assert all(figure.source != "nejm-netter1" for figure in entry.figures)
     assert "reported apart from the NEJM paper" in " ".join(entry.paragraphs)
+
+
+def test_every_synonym_group_with_a_common_english_word_says_why() -> None:
+    # Issue 18: a common word in a group ("risk" in "side effect") reads every question that
+    # uses it as that term, so the group says next to it why the word belongs there.
+    from lutaq.english import COMMON, zipf
+    from lutaq.text import stem, words
+
+    faq = load_faq()
+    lines = FAQ_PATH.read_text(encoding="utf-8").splitlines()
+    start = lines.index("[synonyms]")
+    unexplained = []
+    for term, variants in faq.synonyms.items():
+        common = [v for v in variants if len(words(v)) == 1 and zipf(stem(words(v)[0])) >= COMMON]
+        if not common:
+            continue
+        head = next(
+            place
+            for place in range(start, len(lines))
+            if lines[place].startswith((f"{term} = [", f'"{term}" = ['))
+        )
+        if not lines[head - 1].startswith("#"):
+            unexplained.append(f"{term}: {', '.join(common)}")
+    assert not unexplained, unexplained
