@@ -55,12 +55,12 @@ def test_public_questions_meet_their_targets(runner: CliRunner) -> None:
 @pytest.mark.parametrize(
     ("name", "group", "floor"),
     [
-        # Measured 82.1%, 57.5% and 99.1% on 2026-12-02: real-style questions (tests/real/,
+        # Measured 84.2%, 62.5% and 99.6% on 2026-12-02: real-style questions (tests/real/,
         # each file says how it was written). Floors just under; raise them, never lower them.
         # The neighbours' floor is the issue's target (95%), reached once octreotide,
         # lanreotide, Ga-68 scans and plain "radiotherapy" became neighbours with `unless`.
-        ("real-leaflet.toml", "in", 0.80),
-        ("real-forum.toml", "in", 0.56),
+        ("real-leaflet.toml", "in", 0.83),
+        ("real-forum.toml", "in", 0.61),
         ("neighbours.toml", "hard", 0.95),
         # Issue 16's bar for symptom questions written by others is 18/20; these 30 are mine.
         ("symptoms.toml", "in", 0.86),
@@ -77,7 +77,7 @@ def test_real_questions_keep_what_they_answer(runner: CliRunner) -> None:
     # 41 of 47 on 2026-12-01 (28 before the FAQ's seven new entries): real questions copied
     # from patient leaflets and forums, the measure that matters most. Never fewer.
     accuracy = _eval(runner, REAL_DEV)
-    assert accuracy["in"] >= 0.957  # 45/47, as eval rounds it: the issue asks 95%
+    assert accuracy["in"] >= 0.978  # 46/47, as eval rounds it: the issue asks 95%
 
 
 def test_report_shows_groups_mrr_and_every_miss(
