@@ -45,6 +45,9 @@ LONGEST_TYPO = 30
 LONG_WORD = 9
 """Words of this length or more may be two letters longer or shorter than the word meant."""
 
+MAX_MERGES = 65_536
+"""How many phrase look-ups (_merge_synonyms) are remembered before starting afresh."""
+
 TYPO_SIMILARITY = (1.0, 0.85, 0.7)
 """How much a question word still counts after 0, 1 or 2 corrected typos."""
 
@@ -136,6 +139,10 @@ class Term(NamedTuple):
     how: str  # "exact", "typo", "split", "synonym" or "unknown"
 
 
+_new_term = tuple.__new__
+"""What Term(...) calls, without the keyword handling: for the many terms of a batch."""
+
+
 class Analyzer:
     """A FAQ's vocabulary and synonym table, and the steps that turn text into terms.
 
@@ -188,6 +195,11 @@ class Analyzer:
         counts.update(STOP_WORDS)
         self._counts = counts
         self._corrections: dict[str, list[Term]] = {}
+        # Phrase look-ups of _merge_synonyms, by whether a typo was allowed in the phrase.
+        self._merges: dict[bool, dict[tuple[str, ...], tuple[int, str, bool]]] = {
+            True: {},
+            False: {},
+        }
         self._by_first: dict[str, list[str]] = {}
         # Typos are looked for among words as written, never among stems: Snowball's short
         # stems ("mortal" of "mortality") sit near other words ("mortage" is a mortgage).
@@ -357,31 +369,59 @@ class Analyzer:
         synonyms compose, needs no more of that.
         """
         merged: list[Term] = []
+        terms = [t.term for t in read]
+        remembered = self._merges[near]
         index = 0
         while index < len(read):
-            sizes = self._sizes.get(read[index].term)
+            sizes = self._sizes.get(terms[index])
             if sizes is None:  # most words begin no synonym phrase
                 merged.append(read[index])
                 index += 1
                 continue
-            for size in sizes:
-                if size > len(read) - index:
-                    continue
-                window = read[index : index + size]
-                key = tuple(t.term for t in window)
-                term, typo = self._phrases.get(key), False
-                if term is None and near and size > 1:
-                    term, typo = self._near_phrase(key), True
-                if term is not None:
-                    similarity = min(t.similarity for t in window)
-                    if typo:
-                        similarity = min(similarity, TYPO_SIMILARITY[1])
-                    typed = " ".join(dict.fromkeys(t.typed for t in window))
-                    how = "synonym" if typed != term else window[0].how
-                    merged.append(Term(typed, term, similarity, how))
-                    index += size
-                    break
-            else:
+            # Which phrase begins here depends only on the terms from here on, as many as
+            # the longest phrase that may: batches (`ask -`) ask the same few again and again.
+            ahead = tuple(terms[index : index + sizes[0]])
+            found = remembered.get(ahead)
+            if found is None:
+                if len(remembered) >= MAX_MERGES:
+                    remembered.clear()
+                found = remembered[ahead] = self._phrase_at(ahead, sizes, near=near)
+            size, term, typo = found
+            if not size:
                 merged.append(read[index])
                 index += 1
+                continue
+            if size == 1:  # a word of a synonym group: the most common case, made short
+                word = read[index]
+                similarity, typed = word.similarity, word.typed
+            else:
+                window = read[index : index + size]
+                similarity = min(t.similarity for t in window)
+                if typo:
+                    similarity = min(similarity, TYPO_SIMILARITY[1])
+                typed = " ".join(dict.fromkeys(t.typed for t in window))
+            how = "synonym" if typed != term else read[index].how
+            merged.append(_new_term(Term, (typed, term, similarity, how)))
+            index += size
         return merged
+
+    def _phrase_at(
+        self, ahead: tuple[str, ...], sizes: list[int], *, near: bool
+    ) -> tuple[int, str, bool]:
+        """The synonym phrase (longest first) that `ahead` begins with: its length, its
+        group's term, and whether it was found with a typo in it; (0, "", False) for none."""
+        for size in sizes:
+            if size > len(ahead):
+                continue
+            key = ahead[:size]
+            term, typo = self._phrases.get(key), False
+            if term is None and near and size > 1:
+                term, typo = self._near_phrase(key), True
+            if term is not None:
+                return size, term, typo
+        return 0, "", False
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_merges"] = {True: {}, False: {}}  # the FAQ's own phrasings': not worth keeping
+        return state

@@ -20,7 +20,7 @@ from lutaq import PROGRAM, __version__
 
 if TYPE_CHECKING:
     from lutaq.faq import Faq, FaqError
-    from lutaq.match import Matcher, Result
+    from lutaq.match import Match, Matcher, Result
 
 
 class ExitCode(IntEnum):
@@ -282,6 +282,15 @@ def _answer_stdin(
     matcher: Matcher, top: int, json_output: bool, explain: bool, command: str = PROGRAM
 ) -> None:
     """`ask -`: every line of stdin a question, each answer written as soon as it is ready."""
+    if json_output and not explain:
+        from lutaq.payload import AnswerLines
+
+        lines = AnswerLines(matcher.faq)
+        for line in _stdin_questions():
+            result = matcher.ask(line)
+            lines.write(result, _offered(result, top))
+            sys.stdout.flush()
+        return
     for line in _stdin_questions():
         result = matcher.ask(line)
         _answer(matcher, result, top, json_output, explain, batch=True, command=command)
@@ -301,10 +310,7 @@ def _answer(
 ) -> bool:
     """Print one result (answer, or no-match with suggestions); True when it was answered."""
     faq = matcher.faq
-    if result.answer is not None:
-        suggestions = result.alternatives(top)
-    else:
-        suggestions = result.suggestions(MAX_SUGGESTIONS)
+    suggestions = _offered(result, top)
     if json_output:
         from lutaq.payload import answer_payload, explain_payload, write_json
 
@@ -329,6 +335,13 @@ def _answer(
     if batch:
         typer.echo()
     return result.answer is not None
+
+
+def _offered(result: Result, top: int) -> tuple[Match, ...]:
+    """The entries shown after a result: the next `top` after an answer, else suggestions."""
+    if result.answer is not None:
+        return result.alternatives(top)
+    return result.suggestions(MAX_SUGGESTIONS)
 
 
 def _stdin_questions() -> Iterator[str]:
@@ -378,7 +391,6 @@ def chat(ctx: typer.Context, pager: PagerOption = False, faq_path: FaqOption = N
         return
     from lutaq.chat import Session, line_editing
     from lutaq.layout import answer_blocks, no_match_blocks, show_blocks
-    from lutaq.match import Match
     from lutaq.render import make_console, print_layout, print_list, print_sources
 
     faq = matcher.faq

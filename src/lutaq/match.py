@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from itertools import islice
 from typing import NamedTuple
 
 from lutaq.analysis import STOP_WORDS, Analyzer, Term, allowed_edits, tokens
@@ -82,6 +83,10 @@ STRONG = 80.0
 
 GOOD = 60.0
 
+MAX_REMEMBERED = 65_536
+"""How many entries' best phrasings for the terms a question shares with them are remembered
+(Matcher._phrasing), before starting afresh."""
+
 SUGGESTION_FLOOR = 25.0
 """Entries scoring below this are too far off to offer as "Did you mean"."""
 
@@ -135,7 +140,8 @@ class Result(NamedTuple):
     def alternatives(self, count: int) -> tuple[Match, ...]:
         """The next best entries after the answer (or the best guesses when there is none)."""
         rest = self.ranked[1:] if self.answer is not None else self.ranked
-        return tuple(match for match in rest if match.score > 0)[:count]
+        positive = (match for match in rest if match.score > 0)
+        return tuple(islice(positive, count)) if count >= 0 else tuple(positive)[:count]
 
     def suggestions(self, count: int) -> tuple[Match, ...]:
         """Entries worth offering as "Did you mean" when there is no answer.
@@ -256,7 +262,9 @@ class Matcher:
             )
             for entry, phrasings, bag, answer_only in read
         ]
-        self._postings_made: dict[int, dict[str, tuple[int, ...]]] = {}
+        self._postings_made: dict[int, tuple[dict[str, tuple[int, ...]], frozenset[str]]] = {}
+        self._holders_made: dict[str, tuple[int, ...]] | None = None
+        self._completeness: dict[tuple[int, bool, tuple[str, ...]], tuple[float, str]] = {}
         # Each urgent entry's warning signs: the synonym groups ("fever" with "high temperature"
         # and "chills") that its phrasings use and no other entry's do. Not its plain words
         # ("new", "skin", "keep"), which ask about anything, and not shared groups ("symptom").
@@ -399,14 +407,31 @@ class Matcher:
         asked = {term.term for term in terms}
         total = sum(weight for _, weight, _ in weighted)
         subject_only = bool(asked) and asked <= self._anchors
+        # No phrasing word in common means no completeness, so a score of 0: only the entries
+        # whose phrasings share a term with the question are scored.
+        holders = self._holders()
+        scored = {
+            position: self._score(position, self._index[position], weighted, total, subject_only)
+            for position in sorted({p for term in asked for p in holders.get(term, ())})
+        }
         matches = [
-            # No phrasing word in common means no completeness, so a score of 0.
-            self._score(position, indexed, weighted, total, subject_only)
-            if not asked.isdisjoint(indexed.bag)
-            else indexed.zero
-            for position, indexed in enumerate(self._index)
+            scored.get(position, indexed.zero) for position, indexed in enumerate(self._index)
         ]
-        return tuple(sorted(matches, key=lambda match: -match.score))
+        return tuple(sorted(matches, key=_by_score))
+
+    def _holders(self) -> dict[str, tuple[int, ...]]:
+        """The entries each phrasing term is in (by position), built on the first question.
+
+        Not kept in the cached index (see __getstate__), as the postings are not.
+        """
+        holders = self._holders_made
+        if holders is None:
+            found: dict[str, list[int]] = {}
+            for position, indexed in enumerate(self._index):
+                for term in indexed.bag:
+                    found.setdefault(term, []).append(position)
+            holders = self._holders_made = {t: tuple(p) for t, p in found.items()}
+        return holders
 
     def _weight(self, term: Term, unknown: float) -> tuple[float, float]:
         """How much a question term counts, and the share of that a matching entry earns.
@@ -446,54 +471,88 @@ class Matcher:
         `total` is the question's whole weight; `subject_only` says whether it names nothing
         but the FAQ's subject, which only then may match a phrasing of just the subject.
         """
-        postings = self._postings(position, indexed)
-        words = tuple(
-            WordMatch(term, weight, earned * self._found(postings, indexed, term.term))
-            for term, weight, earned in weighted
-        )
-        coverage = sum(word.weight * word.matched for word in words) / total
+        made = self._postings_made.get(position)
+        postings, answer = made if made is not None else self._postings(position, indexed)
+        answer_weight, new = self.answer_weight, tuple.__new__
+        words, earned_weights, shared = [], [], []
+        for term, weight, earned in weighted:
+            if term.term in postings:
+                matched = earned
+                shared.append(term.term)
+            else:
+                matched = earned * (answer_weight if term.term in answer else 0.0)
+            # tuple.__new__ as WordMatch's own constructor calls it, without its keyword
+            # handling: one WordMatch is made for every question term and entry scored.
+            words.append(new(WordMatch, (term, weight, matched)))
+            earned_weights.append(weight * matched)
+        coverage = sum(earned_weights) / total
+        # The best phrasing depends on the entry and the terms it shares with the question
+        # only, and different questions share the same few terms with an entry.
+        key = (position, subject_only, tuple(shared))
+        best = self._completeness.get(key)
+        if best is None:
+            if len(self._completeness) >= MAX_REMEMBERED:
+                self._completeness.clear()
+            best = self._completeness[key] = self._phrasing(indexed, postings, shared, subject_only)
+        completeness, phrasing = best
+        score = 100.0 * coverage**COVERAGE_POWER * completeness ** (1 - COVERAGE_POWER)
+        found = (indexed.entry, round(score, 1), phrasing, coverage, completeness, tuple(words))
+        return new(Match, found)
+
+    def _phrasing(
+        self,
+        indexed: _Indexed,
+        postings: dict[str, tuple[int, ...]],
+        shared: Sequence[str],
+        subject_only: bool,
+    ) -> tuple[float, str]:
+        """The entry's phrasing that the question's terms (`shared`, in the question's order)
+        make up most of, by IDF, and that share: the first phrasing among equals."""
         # The IDF each phrasing shares with the question, from the phrasings each term is in.
-        shared: dict[int, float] = {}
-        for word in words:
-            for number in postings.get(word.term.term, ()):
-                shared[number] = shared.get(number, 0.0) + self._idf[word.term.term]
+        common: dict[int, float] = {}
+        for term in shared:
+            idf = self._idf[term]
+            for number in postings[term]:
+                common[number] = common.get(number, 0.0) + idf
         completeness, phrasing, first = 0.0, indexed.entry.question, len(indexed.phrasings)
-        for number, idf in shared.items():
+        for number, idf in common.items():
             text, _, total_idf, overview = indexed.phrasings[number]
             if overview and not subject_only:
                 continue  # "what is lutathera" answers the bare subject, and nothing more
             used = idf / total_idf
             if used > completeness or (used == completeness and number < first):
                 completeness, phrasing, first = used, text, number
-        score = 100.0 * coverage**COVERAGE_POWER * completeness ** (1 - COVERAGE_POWER)
-        return Match(indexed.entry, round(score, 1), phrasing, coverage, completeness, words)
+        return completeness, phrasing
 
-    def _postings(self, position: int, indexed: _Indexed) -> dict[str, tuple[int, ...]]:
-        """Which of an entry's phrasings each term is in, built when the entry is first scored.
+    def _postings(
+        self, position: int, indexed: _Indexed
+    ) -> tuple[dict[str, tuple[int, ...]], frozenset[str]]:
+        """Which of an entry's phrasings each term is in, and the terms only its answer has,
+        as a set: built when the entry is first scored.
 
         Not kept in the cached index (see __getstate__): rebuilding thousands of dicts would
         slow every start of a large FAQ, while a question scores only a few entries.
         """
-        postings = self._postings_made.get(position)
-        if postings is None:
+        made = self._postings_made.get(position)
+        if made is None:
             found: dict[str, list[int]] = {}
             for number, (_, terms, _, _) in enumerate(indexed.phrasings):
                 for term in terms:
                     found.setdefault(term, []).append(number)
             postings = {term: tuple(numbers) for term, numbers in found.items()}
-            self._postings_made[position] = postings
-        return postings
+            made = self._postings_made[position] = (postings, frozenset(indexed.answer))
+        return made
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_postings_made"] = {}
+        state["_holders_made"] = None
+        state["_completeness"] = {}
         return state
 
-    def _found(self, postings: dict[str, tuple[int, ...]], indexed: _Indexed, term: str) -> float:
-        """1 for a term of the entry's phrasings, less for one only in its answer, else 0."""
-        if term in postings:
-            return 1.0
-        return self.answer_weight if term in indexed.answer else 0.0
+
+def _by_score(match: Match) -> float:
+    return -match.score
 
 
 def _contains(stems: list[str], phrase: tuple[str, ...]) -> bool:

@@ -117,18 +117,98 @@ def sources_payload(faq: Faq) -> list[JsonObject]:
 _UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
+def _ascii_only(stream: TextIO) -> bool:
+    """Whether non-ASCII must be escaped: the stream cannot encode every character."""
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    return encoding not in ("utf8", "utf8sig", "utf16", "utf32")
+
+
+def _escape_unsafe(text: str) -> str:
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def write_json(data: object, *, stream: TextIO | None = None, compact: bool = False) -> None:
     """One JSON document; escapes non-ASCII only when the stream cannot encode it."""
     stream = stream if stream is not None else sys.stdout
-    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
-    ensure_ascii = encoding not in ("utf8", "utf8sig", "utf16", "utf32")
+    ensure_ascii = _ascii_only(stream)
     if compact:
         text = json.dumps(data, ensure_ascii=ensure_ascii, separators=(",", ":"))
     else:
         text = json.dumps(data, ensure_ascii=ensure_ascii, indent=2)
     if not ensure_ascii:
-        text = _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+        text = _escape_unsafe(text)
     stream.write(text + "\n")
+
+
+class AnswerLines:
+    """`ask --json -`: each answer_payload as one compact line, exactly as write_json writes it.
+
+    Most of a line is the entry's answer, figures and sources, the same for every question
+    it answers: each entry's part is encoded once and joined with the question's own values.
+    (Escaping applies to single characters, so escaping the parts equals escaping the whole.)
+    """
+
+    def __init__(self, faq: Faq, stream: TextIO | None = None) -> None:
+        self.faq = faq
+        self.stream = stream if stream is not None else sys.stdout
+        self._ascii = _ascii_only(self.stream)
+        # What json.dumps(value, ensure_ascii=..., separators=...) builds for every call.
+        self._dumps = json.JSONEncoder(ensure_ascii=self._ascii, separators=(",", ":")).encode
+        self._entries: dict[int, tuple[Entry | None, str, str]] = {}
+        self._alternatives: dict[int, tuple[Entry, str]] = {}
+        self._disclaimer = self._encode(faq.disclaimer)
+        self._refusal = self._encode(faq.refusal or None)
+
+    def _encode(self, value: object) -> str:
+        text = self._dumps(value)
+        return text if self._ascii else _escape_unsafe(text)
+
+    def _number(self, value: object) -> str:
+        if type(value) is float and value - value == 0.0:  # finite: json writes its repr
+            return float.__repr__(value)
+        return self._encode(value)
+
+    def _entry(self, entry: Entry | None) -> tuple[str, str]:
+        """The entry's id, question, answer and figures, and its sources, encoded."""
+        cached = self._entries.get(id(entry))
+        if cached is None or cached[0] is not entry:
+            full = entry_payload(self.faq, entry)
+            head = ",".join(
+                f'"{key}":{self._encode(full[key])}'
+                for key in ("id", "question", "answer", "figures")
+            )
+            cached = self._entries[id(entry)] = (entry, head, self._encode(full["sources"]))
+        return cached[1], cached[2]
+
+    def _alternative(self, match: Match) -> str:
+        entry = match.entry
+        cached = self._alternatives.get(id(entry))
+        if cached is None or cached[0] is not entry:
+            head = f'{{"id":{self._encode(entry.id)},"question":{self._encode(entry.question)},'
+            cached = self._alternatives[id(entry)] = (entry, head)
+        return f'{cached[1]}"score":{self._number(match.score)}}}'
+
+    def line(self, result: Result, alternatives: tuple[Match, ...]) -> str:
+        """The text write_json(answer_payload(...), compact=True) writes, newline included."""
+        best = result.answer or (result.ranked[0] if result.ranked else None)
+        entry = result.answer.entry if result.answer is not None else None
+        head, sources = self._entry(entry)
+        encode = self._encode
+        return (
+            f'{{"schema":{SCHEMA},"query":{encode(result.query)},'
+            f'"answered":{"true" if entry is not None else "false"},'
+            f'"reason":{encode(result.code)},"reason_text":{encode(result.reason)},{head},'
+            f'"score":{self._number(best.score if best is not None else 0.0)},'
+            f'"match":{encode(result.strength) if entry is not None else "null"},'
+            f'"sources":{sources},'
+            f'"alternatives":[{",".join(self._alternative(match) for match in alternatives)}],'
+            f'"disclaimer":{self._disclaimer},'
+            f'"refusal":{self._refusal if entry is None else "null"},'
+            f'"not_about":{encode(result.other.name) if result.other is not None else "null"}}}\n'
+        )
+
+    def write(self, result: Result, alternatives: tuple[Match, ...]) -> None:
+        self.stream.write(self.line(result, alternatives))
 
 
 def explain_payload(matcher: Matcher, result: Result) -> JsonObject:

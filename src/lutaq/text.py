@@ -90,6 +90,13 @@ def words(text: str, *, skip: frozenset[str] = frozenset()) -> list[str]:
 
     `skip` names reading steps (steps.py) to leave out: contractions, hyphens, dose, shorthand.
     """
+    return list(_words(text, skip))
+
+
+@functools.lru_cache(maxsize=64)
+def _words(text: str, skip: frozenset[str]) -> tuple[str, ...]:
+    """words(), remembered for the last few texts: the matcher reads each question twice,
+    for its terms and for the other subjects it may name (Matcher.other_subject)."""
     text = fold(text)
     if "'" in text:
         if "contractions" not in skip:
@@ -101,8 +108,8 @@ def words(text: str, *, skip: frozenset[str] = frozenset()) -> list[str]:
         text = _DOSE_FOR_DOES.sub("does", text)
     split = _NON_WORD.sub(" ", text).split()
     if "shorthand" in skip or _SHORTHAND.keys().isdisjoint(split):
-        return split
-    return [part for word in split for part in _SHORTHAND.get(word, word).split()]
+        return tuple(split)
+    return tuple(part for word in split for part in _SHORTHAND.get(word, word).split())
 
 
 def normalise(text: str) -> str:
