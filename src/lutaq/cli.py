@@ -587,9 +587,7 @@ def validate(
     if json_output:
         from lutaq.payload import validation_payload, write_json
 
-        payload = validation_payload(origin, faq, (), unreached, read_alike)
-        payload["phrasings_checked"] = len(checked)
-        write_json(payload)
+        write_json(validation_payload(origin, faq, (), unreached, read_alike, len(checked)))
         return
     from lutaq.render import make_console, print_validation
 

@@ -17,6 +17,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from lutaq.analysis import STOP_WORDS, Analyzer, Term, allowed_edits, tokens
+from lutaq.english import zipf
 from lutaq.faq import Entry, Faq, Neighbour
 from lutaq.text import stem, words
 
@@ -341,8 +342,6 @@ class Matcher:
     def sign_match(self, ranked: tuple[Match, ...]) -> Match | None:
         """The urgent entry, when the question names one of its warning signs and it scores at
         least the urgent floor."""
-        from lutaq.english import zipf
-
         # A typo reaches a sign only from a non-word: "temprature", never "spider" (spiked).
         asked = {
             word.term.term
@@ -448,8 +447,6 @@ class Matcher:
 
     def _rarity(self, term: str) -> float:
         """How much of the unknown weight a word keeps, by how rare it is in general English."""
-        from lutaq.english import zipf
-
         frequency = zipf(term)
         if frequency <= self.rare_zipf:
             return 1.0

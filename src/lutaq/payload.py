@@ -276,6 +276,7 @@ def validation_payload(
     problems: Sequence[Problem],
     unreached: Sequence[Outcome],
     read_alike: Sequence[Clash] = (),
+    phrasings_checked: int | None = None,
 ) -> JsonObject:
     """`lutaq validate --json`: counts when usable, else every problem with where it is.
 
@@ -290,7 +291,7 @@ def validation_payload(
         "sources": len(faq.sources) if faq is not None else None,
         "synonyms": len(faq.synonyms) if faq is not None else None,
         "problems": [{"where": problem.where, "message": problem.message} for problem in problems],
-        "phrasings_checked": None,
+        "phrasings_checked": phrasings_checked,
         "warnings": [
             {
                 "entry": outcome.case.expect[0],
