@@ -35,9 +35,11 @@ from lutaq.match import (
     RARE_ZIPF,
     THRESHOLD,
     UNKNOWN_WEIGHT,
+    URGENT_LEAD,
     URGENT_THRESHOLD,
     Matcher,
 )
+from lutaq.text import questions_in
 from tests.labelled import SETS
 
 THRESHOLDS = [float(t) for t in range(40, 72, 2)]
@@ -54,43 +56,81 @@ RARE_ZIPFS = [2.5, 3.0, 3.5]
 class Ranked(NamedTuple):
     """What the decision rule needs of one question's ranking."""
 
-    set: str
-    group: str
-    expect: tuple[str, ...]
     top: str | None  # the best entry, or None when the question can never be answered
     lead: float  # its score
     gap: float  # its lead over the next entry
     urgent: bool  # whether the best entry is marked urgent (answered from URGENT_THRESHOLD)
     sign: str | None  # the urgent entry a warning sign reaches when nothing else answers
+    sign_score: float  # that entry's score (it also answers within URGENT_LEAD of the best)
+
+    def answer(self, threshold: float, margin: float) -> str | None:
+        """Matcher.decide, given the ranking: an urgent entry's own threshold, and a warning
+        sign's answer when the best entry is too weak, too close to the next, or only just
+        ahead of the urgent entry."""
+        bar = min(threshold, URGENT_THRESHOLD) if self.urgent else threshold
+        if self.lead >= bar and self.gap >= margin:
+            if self.sign is not None and self.lead - self.sign_score <= URGENT_LEAD:
+                return self.sign
+            return self.top
+        return self.sign
+
+
+class Asked(NamedTuple):
+    """One labelled question: its ranking, and those of its question sentences."""
+
+    set: str
+    group: str
+    expect: tuple[str, ...]
+    whole: Ranked
+    sentences: tuple[Ranked, ...]  # asked one at a time when the whole is not answered
+
+    def answer(self, threshold: float, margin: float) -> str | None:
+        """Matcher.ask: the whole question, else the first question sentence answered."""
+        answered = self.whole.answer(threshold, margin)
+        if answered is None and self.whole.top is not None:
+            for sentence in self.sentences:
+                answered = sentence.answer(threshold, margin)
+                if answered is not None:
+                    break
+        return answered
+
+
+def _ranked(matcher: Matcher, question: str, text: str) -> Ranked:
+    """The decision's inputs for `text`, a question or one of its sentences, decided as
+    `question` (the check for another subject reads the whole question)."""
+    ranking = matcher.rank(text)
+    # A threshold of 0 and no margin leaves only the rules that refuse regardless.
+    blocked = matcher.decide(question, ranking, threshold=0.0, margin=0.0).answer is None
+    top = None if blocked else ranking[0].entry.id
+    lead = ranking[0].score if ranking else 0.0
+    gap = lead - ranking[1].score if len(ranking) > 1 else lead
+    urgent = bool(ranking) and ranking[0].entry.urgent
+    sign = None if blocked else matcher.sign_match(ranking)
+    sign_id = sign.entry.id if sign is not None else None
+    return Ranked(top, lead, gap, urgent, sign_id, sign.score if sign is not None else 0.0)
 
 
 def ranked(
     matcher: Matcher, sets: dict[str, list[tuple[str, tuple[str, ...], str]]]
-) -> list[Ranked]:
-    rows = []
-    for name, cases in sets.items():
-        for question, expect, group in cases:
-            ranking = matcher.rank(question)
-            # A threshold of 0 and no margin leaves only the rules that refuse regardless.
-            blocked = matcher.decide(question, ranking, threshold=0.0, margin=0.0).answer is None
-            top = None if blocked else ranking[0].entry.id
-            lead = ranking[0].score if ranking else 0.0
-            gap = lead - ranking[1].score if len(ranking) > 1 else lead
-            urgent = bool(ranking) and ranking[0].entry.urgent
-            sign = None if blocked else matcher.sign_match(ranking)
-            sign_id = sign.entry.id if sign is not None else None
-            rows.append(Ranked(name, group, expect, top, lead, gap, urgent, sign_id))
-    return rows
+) -> list[Asked]:
+    return [
+        Asked(
+            name,
+            group,
+            expect,
+            _ranked(matcher, question, question),
+            tuple(_ranked(matcher, question, text) for text in questions_in(question)),
+        )
+        for name, cases in sets.items()
+        for question, expect, group in cases
+    ]
 
 
-def accuracy(rows: list[Ranked], threshold: float, margin: float) -> dict[tuple[str, str], float]:
+def accuracy(rows: list[Asked], threshold: float, margin: float) -> dict[tuple[str, str], float]:
     """Share right per (set, group), and per ("pool", group)."""
     right: dict[tuple[str, str], list[int]] = {}
     for row in rows:
-        # Matcher.decide, given the ranking: an urgent entry's own threshold, and a warning
-        # sign's answer when the best entry is too weak or too close to the next.
-        bar = min(threshold, URGENT_THRESHOLD) if row.urgent else threshold
-        answered = row.top if row.lead >= bar and row.gap >= margin else row.sign
+        answered = row.answer(threshold, margin)
         ok = answered in row.expect if row.expect else answered is None
         for key in ((row.set, row.group), ("pool", row.group)):
             tally = right.setdefault(key, [0, 0])
@@ -107,7 +147,7 @@ def shortfall(groups: dict[tuple[str, str], float], held: set[tuple[str, str]]) 
     )
 
 
-def held_groups(rows: list[Ranked]) -> set[tuple[str, str]]:
+def held_groups(rows: list[Asked]) -> set[tuple[str, str]]:
     """The (set, group) pairs held to a floor: the pool's, and those of FLOOR_SIZE or more."""
     sizes: dict[tuple[str, str], int] = {}
     for row in rows:

@@ -20,10 +20,12 @@ from lutaq.cli import ExitCode
 from lutaq.match import (
     COMMON_WORD_SHARE,
     MARGIN,
+    QUESTION_WEIGHT,
     RARE_ZIPF,
     THRESHOLD,
     UNKNOWN_WEIGHT,
     URGENT_FLOOR,
+    URGENT_LEAD,
     URGENT_THRESHOLD,
 )
 from tests.support import REPO
@@ -114,6 +116,8 @@ def test_readme_quotes_the_tuned_constants() -> None:
     )
     assert f"weighs up to {UNKNOWN_WEIGHT:.0f} times its rarest word" in text
     assert f"answers from {URGENT_THRESHOLD:.0f}, or from {URGENT_FLOOR:.0f} when" in text
+    assert f"when it comes within {URGENT_LEAD:.0f} of the best entry" in text
+    assert f"the question sentences weigh {QUESTION_WEIGHT:.0f} times the rest" in text
 
 
 def test_matching_doc_quotes_the_tuned_constants() -> None:
@@ -122,6 +126,8 @@ def test_matching_doc_quotes_the_tuned_constants() -> None:
     assert f"leads the next entry by at least {MARGIN:.0f}" in text
     assert f"({URGENT_THRESHOLD:.0f} for an entry marked `urgent`" in text
     assert f"still answers from a score of {URGENT_FLOOR:.0f}" in text
+    assert f"when that scores within {URGENT_LEAD:.0f} of a confident best entry" in text
+    assert f'ending in "?" weigh {QUESTION_WEIGHT:.0f} times their weight' in text
     assert f"words as rare as zipf {RARE_ZIPF:g} or rarer" in text
     assert f"and up) keep {COMMON_WORD_SHARE:g}, linearly" in text
     assert f"weighs up to {UNKNOWN_WEIGHT:.0f} times the rarest known word" in text

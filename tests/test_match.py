@@ -8,7 +8,7 @@ import pytest
 
 from lutaq.analysis import Analyzer, phrase_key
 from lutaq.faq import load_faq, parse_faq
-from lutaq.match import Matcher, allowed_edits
+from lutaq.match import URGENT_LEAD, Matcher, allowed_edits
 from lutaq.text import stem
 from tests.support import SMALL_FAQ
 
@@ -253,6 +253,53 @@ def test_a_long_post_naming_a_warning_sign_reaches_the_urgent_entry(
 ) -> None:
     result = matcher.ask(question)
     assert result.answer_id == "urgent-symptoms", result.reason
+
+
+def test_a_warning_sign_nearly_as_close_as_the_best_entry_goes_to_the_urgent_entry() -> None:
+    # The rash after the infusion reads much like how the infusion is given, but the person
+    # has a rash now: where to turn comes first when the urgent entry is within URGENT_LEAD.
+    question = "a rash all over my chest the day after my infusion"
+    faq = load_faq()
+    best, second = Matcher(faq).rank(question)[:2]
+    assert (best.entry.id, second.entry.id) == ("how-given", "urgent-symptoms")
+    assert best.score - second.score <= URGENT_LEAD
+    assert Matcher(faq).ask(question).answer_id == "urgent-symptoms"
+    assert Matcher(faq, urgent_lead=0.0).ask(question).answer_id == "how-given"
+
+
+def test_a_general_question_about_a_side_effect_stays_with_side_effects(matcher: Matcher) -> None:
+    assert matcher.ask("what are the side effects of lutathera").answer_id == "side-effects"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "my mum has her second cycle next week and she is nervous about the long drive and "
+            "finding parking near the unit. how long does the infusion take?",
+            "how-given",
+        ),
+        (
+            "had a rough week with my brother, he is stubborn and will not rest. what is prrt? "
+            "the consultant mentioned it on friday",
+            "how-it-works",
+        ),
+    ],
+)
+def test_a_long_post_is_answered_by_its_question_sentence(question: str, expected: str) -> None:
+    faq = load_faq()
+    result = Matcher(faq).ask(question)
+    assert result.answer_id == expected
+    assert "for the question" in result.reason
+    # As a whole, the story's words outweigh the question's.
+    assert Matcher(faq, skip=frozenset({"sentences"})).ask(question).answer is None
+
+
+def test_a_post_naming_another_medicine_is_refused_whatever_its_sentences_ask(
+    matcher: Matcher,
+) -> None:
+    question = "my husband is on pluvicto for his prostate. how long does the infusion take?"
+    assert matcher.ask(question).code == "other_subject"
 
 
 def test_the_warning_signs_are_the_urgent_entrys_own_synonym_groups(matcher: Matcher) -> None:

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from lutaq.analysis import STOP_WORDS, Analyzer, Term, allowed_edits, tokens
 from lutaq.english import zipf
 from lutaq.faq import Entry, Faq, Neighbour
-from lutaq.text import stem, words
+from lutaq.text import questions_in, stem, words
 
 __all__ = [
     "MARGIN",
@@ -78,6 +78,16 @@ URGENT_FLOOR = 20.0
 names one of its warning signs (a word no other entry is phrased with: "wheezy", "passed
 out") and nothing else answers: a worried post about a relative's symptoms is long, and its
 many other words leave the sign a small share of it."""
+
+URGENT_LEAD = 5.0
+"""An urgent entry also answers a confident question about another entry when the question
+names one of its warning signs and it scores within this of the best: "stomach pain and
+sickness after lutate, what do I do" is about side effects, but the person is unwell now."""
+
+QUESTION_WEIGHT = 2.0
+"""In a post of several sentences, the terms of its question sentences (those ending in "?")
+weigh this many times their weight: the story around a question says who is ill and what
+happened, the question what is asked."""
 
 STRONG = 80.0
 """A score from which a match is called strong; from GOOD to here, good; below, weak."""
@@ -193,6 +203,7 @@ class Matcher:
         rare_zipf: float = RARE_ZIPF,
         urgent_threshold: float = URGENT_THRESHOLD,
         urgent_floor: float = URGENT_FLOOR,
+        urgent_lead: float = URGENT_LEAD,
         skip: frozenset[str] = frozenset(),
     ) -> None:
         self.faq = faq
@@ -203,6 +214,8 @@ class Matcher:
         self.rare_zipf = rare_zipf
         self.urgent_threshold = urgent_threshold
         self.urgent_floor = urgent_floor
+        self.urgent_lead = urgent_lead
+        self.skip = skip
         texts = [text for entry in faq.entries for text in entry.phrasings]
         answers = [_answer_text(entry) for entry in faq.entries]
         # Source titles name the subject's world ("Novartis", "NEJM"): words of the domain,
@@ -287,8 +300,24 @@ class Matcher:
         return frozenset(t.term for t in self.analyzer.terms(text, correct=False))
 
     def ask(self, query: str) -> Result:
-        """Rank every entry for a question and decide whether the best one is an answer."""
-        return self.decide(query, self.rank(query))
+        """Rank every entry for a question and decide whether the best one is an answer.
+
+        A long post that no entry answers as a whole is asked again, one question sentence
+        at a time (text.questions_in): its story ("my dad had his second dose on tuesday and
+        we have a baby in the house") spreads its weight over many words that no entry has,
+        while its question ("how long does he need to keep away from her?") is what it asks.
+        The first sentence that an entry answers confidently gives the answer.
+        """
+        result = self.decide(query, self.rank(query))
+        if result.answer is not None or result.code not in ("weak_match", "close_call"):
+            return result
+        if "sentences" in self.skip:
+            return result
+        for sentence in questions_in(query):
+            found = self.decide(query, self.rank(sentence))
+            if found.answer is not None:
+                return found._replace(reason=f"{found.reason}, for the question {sentence!r}")
+        return result
 
     def decide(
         self,
@@ -321,9 +350,13 @@ class Matcher:
             min(threshold, self.urgent_threshold) if best.entry.urgent else threshold
         )
         close = len(ranked) > 1 and best.score - ranked[1].score < margin
-        if weak or close:
+        # A warning sign sends a question to where to turn when nothing answers it, and
+        # when the urgent entry is nearly the best anyway (URGENT_LEAD).
+        if weak or close or not best.entry.urgent:
             urgent = self.sign_match(ranked)
-            if urgent is not None:
+            if urgent is not None and (
+                weak or close or best.score - urgent.score <= self.urgent_lead
+            ):
                 reason = "the question names a warning sign; where to turn comes first"
                 return Result(query, ranked, urgent, reason, None, "answered")
         if weak:
@@ -403,6 +436,11 @@ class Matcher:
         anchored = any(term.term in self._anchors for term in terms)
         unknown = self._anchored_unknown if anchored else self._unknown
         weighted = [(term, *self._weight(term, unknown)) for term in terms]
+        if "sentences" not in self.skip and (asks := self._asked_in_questions(query)):
+            weighted = [
+                (term, weight * QUESTION_WEIGHT if term.term in asks else weight, earned)
+                for term, weight, earned in weighted
+            ]
         asked = {term.term for term in terms}
         total = sum(weight for _, weight, _ in weighted)
         subject_only = bool(asked) and asked <= self._anchors
@@ -417,6 +455,14 @@ class Matcher:
             scored.get(position, indexed.zero) for position, indexed in enumerate(self._index)
         ]
         return tuple(sorted(matches, key=_by_score))
+
+    def _asked_in_questions(self, query: str) -> frozenset[str]:
+        """The terms of a post's question sentences (none for a question of one sentence)."""
+        return frozenset(
+            term.term
+            for sentence in questions_in(query)
+            for term in self.analyzer.terms(sentence, correct=True)
+        )
 
     def _holders(self) -> dict[str, tuple[int, ...]]:
         """The entries each phrasing term is in (by position), built on the first question.

@@ -112,6 +112,24 @@ def _words(text: str, skip: frozenset[str]) -> tuple[str, ...]:
     return tuple(part for word in split for part in _SHORTHAND.get(word, word).split())
 
 
+# A sentence ends at ".", "?" or "!" followed by a space, or at a line break. Decimal points
+# ("38.4") and "e.g." inside a sentence have no space after the mark, so they do not split.
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
+
+
+def questions_in(text: str) -> list[str]:
+    """The sentences of a text of two or more that end in a question mark, in order.
+
+    A forum post says who is ill and what happened, then asks ("what is prrt? just been told
+    it's the next step"): its question sentences are what it asks, the rest is context.
+    """
+    sentences = [part.strip() for part in _SENTENCE_END.split(text.strip())]
+    sentences = [sentence for sentence in sentences if sentence]
+    if len(sentences) < 2:
+        return []
+    return [sentence for sentence in sentences if sentence.endswith("?")]
+
+
 def normalise(text: str) -> str:
     """A phrase's words as the matcher reads them, before stemming, joined by spaces."""
     return " ".join(words(text))
