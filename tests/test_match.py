@@ -305,7 +305,15 @@ def test_a_post_naming_another_medicine_is_refused_whatever_its_sentences_ask(
 def test_the_warning_signs_are_the_urgent_entrys_own_synonym_groups(matcher: Matcher) -> None:
     # docs/matching.md names them; plain words of the entry ("new", "skin") are no signs.
     signs = {matcher.analyzer.label(term) for term in matcher.warning_signs("urgent-symptoms")}
-    assert signs == {"allergic reaction", "bleeding", "breathless", "emergency", "faint", "fever"}
+    assert signs == {
+        "allergic reaction",
+        "bleeding",
+        "breathless",
+        "emergency",
+        "faint",
+        "fever",
+        "little urine",
+    }
 
 
 @pytest.mark.parametrize(
