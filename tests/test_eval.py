@@ -55,15 +55,26 @@ def test_public_questions_meet_their_targets(runner: CliRunner) -> None:
 @pytest.mark.parametrize(
     ("name", "group", "floor"),
     [
-        # Measured 84.2%, 62.5% and 99.6% on 2026-12-02: real-style questions (tests/real/,
-        # each file says how it was written). Floors just under; raise them, never lower them.
+        # Real-style questions (tests/real/, each file says how it was written). Floors a
+        # little under what is measured; raise them, never lower them. Measured 2026-12-02,
+        # first stop: 84.2%, 62.5%, 99.6%; second: 93.3%, 80.5%, 100%.
+        ("real-leaflet.toml", "in", 0.90),
+        ("real-forum.toml", "in", 0.78),
         # The neighbours' floor is the issue's target (95%), reached once octreotide,
         # lanreotide, Ga-68 scans and plain "radiotherapy" became neighbours with `unless`.
-        ("real-leaflet.toml", "in", 0.83),
-        ("real-forum.toml", "in", 0.61),
         ("neighbours.toml", "hard", 0.95),
         # Issue 16's bar for symptom questions written by others is 18/20; these 30 are mine.
-        ("symptoms.toml", "in", 0.86),
+        ("symptoms.toml", "in", 0.90),
+        # Written from the FAQ's entries as blind sets, then used to find misses (second
+        # stop): measured 95.0%, 80.0%, 95.6% and 95.0% in scope, all of the others refused.
+        ("leaflet-headings.toml", "in", 0.92),
+        ("leaflet-headings.toml", "hard", 0.95),
+        ("forum-posts.toml", "in", 0.77),
+        ("forum-posts.toml", "hard", 0.95),
+        ("mixed.toml", "in", 0.93),
+        ("mixed.toml", "hard", 0.95),
+        ("symptoms-and-new-topics.toml", "in", 0.92),
+        ("symptoms-and-new-topics.toml", "hard", 0.95),
     ],
 )
 def test_real_style_questions_do_not_regress(
