@@ -3,8 +3,12 @@
     uv run python scripts/tune.py            # every labelled set (tests/labelled.py, SETS)
     uv run python scripts/tune.py FILE ...   # only these
 
-For each weighting it ranks every question once, then tries every threshold and margin on
-those rankings. The floors hold on every set on its own, not only on their pool: each set
+For each weighting it ranks every question once, then tries every threshold, margin and
+urgent lead (how near the urgent entry must come to a confident best entry when the question
+names a warning sign) on those rankings. The urgent threshold and floor and the question
+sentences' weight are set by hand (docs/matching.md says from what).
+
+The floors hold on every set on its own, not only on their pool: each set
 must still refuse at least 98% of its off-topic questions and 85% of those sharing words with
 the FAQ (above the 95% and 70% required, so that unseen questions keep a safety margin).
 A group of fewer than FLOOR_SIZE questions in a set counts in the pool only: one question of
@@ -36,7 +40,6 @@ from lutaq.match import (
     THRESHOLD,
     UNKNOWN_WEIGHT,
     URGENT_LEAD,
-    URGENT_THRESHOLD,
     Matcher,
 )
 from lutaq.text import questions_in
@@ -51,6 +54,16 @@ FLOOR_SIZE = 100
 UNKNOWN_WEIGHTS = [4.0, 5.0, 6.0, 8.0]
 COMMON_SHARES = [0.2, 0.4, 0.6]
 RARE_ZIPFS = [2.5, 3.0, 3.5]
+URGENT_LEADS = [0.0, 5.0, 10.0]
+
+
+class Rule(NamedTuple):
+    """The decision's settings: Matcher.decide's threshold, margin, urgent threshold and lead."""
+
+    threshold: float
+    margin: float
+    urgent_threshold: float
+    urgent_lead: float
 
 
 class Ranked(NamedTuple):
@@ -59,17 +72,18 @@ class Ranked(NamedTuple):
     top: str | None  # the best entry, or None when the question can never be answered
     lead: float  # its score
     gap: float  # its lead over the next entry
-    urgent: bool  # whether the best entry is marked urgent (answered from URGENT_THRESHOLD)
+    urgent: bool  # whether the best entry is marked urgent (has its own threshold)
     sign: str | None  # the urgent entry a warning sign reaches when nothing else answers
     sign_score: float  # that entry's score (it also answers within URGENT_LEAD of the best)
 
-    def answer(self, threshold: float, margin: float) -> str | None:
+    def answer(self, rule: Rule) -> str | None:
         """Matcher.decide, given the ranking: an urgent entry's own threshold, and a warning
-        sign's answer when the best entry is too weak, too close to the next, or only just
-        ahead of the urgent entry."""
-        bar = min(threshold, URGENT_THRESHOLD) if self.urgent else threshold
-        if self.lead >= bar and self.gap >= margin:
-            if self.sign is not None and self.lead - self.sign_score <= URGENT_LEAD:
+        sign's answer when the best entry is too weak, too close to the next, or (not itself
+        urgent) only just ahead of the urgent entry."""
+        bar = min(rule.threshold, rule.urgent_threshold) if self.urgent else rule.threshold
+        if self.lead >= bar and self.gap >= rule.margin:
+            near = self.lead - self.sign_score <= rule.urgent_lead
+            if not self.urgent and self.sign is not None and near:
                 return self.sign
             return self.top
         return self.sign
@@ -82,14 +96,16 @@ class Asked(NamedTuple):
     group: str
     expect: tuple[str, ...]
     whole: Ranked
+    names_subject: bool  # whether the question names the FAQ's subject
     sentences: tuple[Ranked, ...]  # asked one at a time when the whole is not answered
 
-    def answer(self, threshold: float, margin: float) -> str | None:
-        """Matcher.ask: the whole question, else the first question sentence answered."""
-        answered = self.whole.answer(threshold, margin)
-        if answered is None and self.whole.top is not None:
+    def answer(self, rule: Rule) -> str | None:
+        """Matcher.ask: the whole question, else (naming the subject) the first question
+        sentence answered."""
+        answered = self.whole.answer(rule)
+        if answered is None and self.whole.top is not None and self.names_subject:
             for sentence in self.sentences:
-                answered = sentence.answer(threshold, margin)
+                answered = sentence.answer(rule)
                 if answered is not None:
                     break
         return answered
@@ -119,6 +135,7 @@ def ranked(
             group,
             expect,
             _ranked(matcher, question, question),
+            matcher.names_subject(matcher.rank(question)),
             tuple(_ranked(matcher, question, text) for text in questions_in(question)),
         )
         for name, cases in sets.items()
@@ -126,11 +143,11 @@ def ranked(
     ]
 
 
-def accuracy(rows: list[Asked], threshold: float, margin: float) -> dict[tuple[str, str], float]:
+def accuracy(rows: list[Asked], rule: Rule) -> dict[tuple[str, str], float]:
     """Share right per (set, group), and per ("pool", group)."""
     right: dict[tuple[str, str], list[int]] = {}
     for row in rows:
-        answered = row.answer(threshold, margin)
+        answered = row.answer(rule)
         ok = answered in row.expect if row.expect else answered is None
         for key in ((row.set, row.group), ("pool", row.group)):
             tally = right.setdefault(key, [0, 0])
@@ -166,16 +183,17 @@ def main(paths: list[Path]) -> None:
     print(f"{sum(map(len, sets.values()))} questions from {', '.join(sets)}")
     print(
         f"current: threshold {THRESHOLD}, margin {MARGIN}, unknown {UNKNOWN_WEIGHT}, "
-        f"common share {COMMON_WORD_SHARE}, rare zipf {RARE_ZIPF}, answer {ANSWER_WEIGHT}"
+        f"common share {COMMON_WORD_SHARE}, rare zipf {RARE_ZIPF}, answer {ANSWER_WEIGHT}, "
+        f"urgent lead {URGENT_LEAD}"
     )
     results = []
     for unknown, share, rare in itertools.product(UNKNOWN_WEIGHTS, COMMON_SHARES, RARE_ZIPFS):
         matcher = Matcher(faq, unknown_weight=unknown, common_share=share, rare_zipf=rare)
         rows = ranked(matcher, sets)
         held = held_groups(rows)
-        for threshold, margin in itertools.product(THRESHOLDS, MARGINS):
-            groups = accuracy(rows, threshold, margin)
-            settings = (unknown, share, rare, threshold, margin)
+        for threshold, margin, lead in itertools.product(THRESHOLDS, MARGINS, URGENT_LEADS):
+            groups = accuracy(rows, Rule(threshold, margin, matcher.urgent_threshold, lead))
+            settings = (unknown, share, rare, threshold, margin, lead)
             in_scope = [v for (n, g), v in groups.items() if g == "in" and n != "pool"]
             mean = sum(in_scope) / len(in_scope) if in_scope else 0.0
             results.append((shortfall(groups, held), mean, settings, groups))
@@ -187,15 +205,16 @@ def main(paths: list[Path]) -> None:
     else:
         holding.sort(key=lambda row: (-round(row[1] * 200), -row[2][4], -row[2][3]))
         show = holding[:10]
-    for short, pooled, (unknown, share, rare, threshold, margin), _groups in show:
+    for short, pooled, (unknown, share, rare, threshold, margin, lead), _groups in show:
         print(
             f"mean in {100 * pooled:5.1f}%  shortfall {100 * short:4.1f}  unknown {unknown} "
-            f"share {share} rare {rare}  threshold {threshold}  margin {margin}"
+            f"share {share} rare {rare}  threshold {threshold}  margin {margin}  lead {lead}"
         )
     current = next(
         groups
         for _, _, settings, groups in results
-        if settings == (UNKNOWN_WEIGHT, COMMON_WORD_SHARE, RARE_ZIPF, THRESHOLD, MARGIN)
+        if settings
+        == (UNKNOWN_WEIGHT, COMMON_WORD_SHARE, RARE_ZIPF, THRESHOLD, MARGIN, URGENT_LEAD)
     )
     for label, groups in (("best", show[0][3]), ("current", current)):
         print(f"{label}:")

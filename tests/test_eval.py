@@ -75,6 +75,8 @@ def test_public_questions_meet_their_targets(runner: CliRunner) -> None:
         ("mixed.toml", "hard", 0.95),
         ("symptoms-and-new-topics.toml", "in", 0.92),
         ("symptoms-and-new-topics.toml", "hard", 0.95),
+        # Stories about something else with a question any entry could take: 23 of 24 refused.
+        ("lookalike-posts.toml", "hard", 0.95),
     ],
 )
 def test_real_style_questions_do_not_regress(

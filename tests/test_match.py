@@ -271,28 +271,31 @@ def test_a_general_question_about_a_side_effect_stays_with_side_effects(matcher:
     assert matcher.ask("what are the side effects of lutathera").answer_id == "side-effects"
 
 
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        (
-            "my mum has her second cycle next week and she is nervous about the long drive and "
-            "finding parking near the unit. how long does the infusion take?",
-            "how-given",
-        ),
-        (
-            "had a rough week with my brother, he is stubborn and will not rest. what is prrt? "
-            "the consultant mentioned it on friday",
-            "how-it-works",
-        ),
-    ],
-)
-def test_a_long_post_is_answered_by_its_question_sentence(question: str, expected: str) -> None:
+def test_a_long_post_is_answered_by_its_question_sentence_alone() -> None:
+    question = (
+        "had a rough week with my brother, he is stubborn and will not rest. what is prrt? "
+        "the consultant mentioned it on friday"
+    )
     faq = load_faq()
     result = Matcher(faq).ask(question)
-    assert result.answer_id == expected
-    assert "for the question" in result.reason
-    # As a whole, the story's words outweigh the question's.
+    assert result.answer_id == "how-it-works"
+    assert result.reason == "confident match, for the question “what is prrt?”"
     assert Matcher(faq, skip=frozenset({"sentences"})).ask(question).answer is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my wife is on keytruda for her melanoma. how long does the infusion take?",
+        "had my flu jab this morning. can i be around my pregnant sister?",
+        "the boiler packed in again last night. how much does it cost to fix?",
+    ],
+)
+def test_a_post_about_something_else_is_not_answered_by_its_question_sentence(
+    matcher: Matcher, question: str
+) -> None:
+    # Its story's words are what say it is about something else (tests/real/lookalike-posts).
+    assert matcher.ask(question).answer is None
 
 
 def test_a_post_naming_another_medicine_is_refused_whatever_its_sentences_ask(

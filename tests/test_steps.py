@@ -96,10 +96,10 @@ def test_a_reading_step_switched_off(
 
 
 def test_the_sentences_step_switched_off() -> None:
-    # A story, then the question: only the question sentence on its own finds the entry.
+    # A story, then the question: the question sentence weighs more than the story.
     question = (
-        "our kids are seven and nine and want to know everything, the questions never stop. "
-        "how long does the infusion take?"
+        "booked in for lu-177 on the 3rd, work are being difficult and my manager keeps asking "
+        "for dates. how long does each session take?"
     )
     faq = load_faq()
     assert Matcher(faq).ask(question).answer_id == "how-given"

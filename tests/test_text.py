@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lutaq.text import normalise, stem, words
+from lutaq.text import normalise, questions_in, stem, words
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,22 @@ def test_the_english_table_is_whole_and_ordered() -> None:
     assert len(" ".join(rows).split()) - len(rows) > 20_000
     assert zipf("tonight") > zipf("blanket") > zipf("thermostat") > 0.0
     assert zipf("pluvicto") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        ("what is prrt? just been told its next", ["what is prrt?"]),
+        ("one sentence only?", []),
+        # Abbreviations end with a dot and a space, but not a sentence.
+        (
+            "what did it show vs. octreotide alone? just curious",
+            ["what did it show vs. octreotide alone?"],
+        ),
+        # Decimal points have no space after them.
+        ("temp of 38.4 tonight. should we call？", ["should we call?"]),
+        ("dad is poorly.\nwho do we ring?!", ["who do we ring?!"]),
+    ],
+)
+def test_question_sentences_of_a_post(text: str, questions: list[str]) -> None:
+    assert questions_in(text) == questions

@@ -1,8 +1,8 @@
 """scripts/tune.py models Matcher.ask's decision from rankings: the model must be the matcher.
 
-The tuner ranks each question once and then tries every threshold and margin on the rankings,
-so it restates the decision rule (thresholds, warning signs, question sentences). If the two
-drift apart, the tuner picks constants for a matcher that does not exist.
+The tuner ranks each question once and then tries every threshold, margin and urgent lead on
+the rankings, so it restates the decision rule (thresholds, warning signs, question sentences).
+If the two drift apart, the tuner picks constants for a matcher that does not exist.
 """
 
 from __future__ import annotations
@@ -10,9 +10,11 @@ from __future__ import annotations
 import importlib.util
 from types import ModuleType
 
-from lutaq.evaluate import evaluate, load_cases
+import pytest
+
+from lutaq.evaluate import load_cases
 from lutaq.faq import load_faq
-from lutaq.match import MARGIN, THRESHOLD, Matcher
+from lutaq.match import MARGIN, THRESHOLD, URGENT_LEAD, Matcher
 from tests.support import REPO
 
 
@@ -25,18 +27,28 @@ def _tune() -> ModuleType:
     return module
 
 
-def test_the_tuners_model_of_the_decision_gives_the_matchers_answers() -> None:
+@pytest.mark.parametrize(
+    ("threshold", "margin", "lead"),
+    [(THRESHOLD, MARGIN, URGENT_LEAD), (40.0, 2.0, 0.0), (60.0, 8.0, 10.0)],
+)
+def test_the_tuners_model_gives_the_matchers_answer_to_every_question(
+    threshold: float, margin: float, lead: float
+) -> None:
     tune = _tune()
     faq = load_faq()
-    matcher = Matcher(faq)
-    # Forum posts (question sentences), symptoms (warning signs) and questions to refuse.
-    paths = [REPO / "tests" / "real" / name for name in ("real-forum.toml", "symptoms.toml")]
+    # Forum posts (question sentences), symptoms (warning signs), look-alike posts (a story
+    # about something else) and the project's own questions to refuse.
+    names = ["real-forum.toml", "symptoms.toml", "forum-posts.toml", "lookalike-posts.toml"]
+    paths = [REPO / "tests" / "real" / name for name in names]
     paths.append(REPO / "tests" / "questions.toml")
     sets = {
         path.name: [(c.question, c.expect, c.group) for c in load_cases(path, faq)]
         for path in paths
     }
-    modelled = tune.accuracy(tune.ranked(matcher, sets), THRESHOLD, MARGIN)
-    for path in paths:
-        for group, (right, total) in evaluate(matcher, load_cases(path, faq)).groups().items():
-            assert modelled[path.name, group] == right / total, (path.name, group)
+    matcher = Matcher(faq, threshold=threshold, margin=margin, urgent_lead=lead)
+    rule = tune.Rule(threshold, margin, matcher.urgent_threshold, lead)
+    rows = tune.ranked(Matcher(faq), sets)
+    questions = [question for cases in sets.values() for question, _, _ in cases]
+    assert len(rows) == len(questions)
+    for row, question in zip(rows, questions, strict=True):
+        assert row.answer(rule) == matcher.ask(question).answer_id, question

@@ -81,13 +81,16 @@ many other words leave the sign a small share of it."""
 
 URGENT_LEAD = 5.0
 """An urgent entry also answers a confident question about another entry when the question
-names one of its warning signs and it scores within this of the best: "stomach pain and
-sickness after lutate, what do I do" is about side effects, but the person is unwell now."""
+names one of its warning signs and it scores within this of the best: "a rash all over my
+chest the day after my infusion" reads much like how the infusion is given, but the person
+has a rash now. Chosen by scripts/tune.py."""
 
 QUESTION_WEIGHT = 2.0
-"""In a post of several sentences, the terms of its question sentences (those ending in "?")
-weigh this many times their weight: the story around a question says who is ill and what
-happened, the question what is asked."""
+"""In a post of several sentences that names the FAQ's subject, the terms of its question
+sentences (those ending in "?") weigh this many times their weight: the story around a
+question says who is ill and what happened, the question what is asked. Set by hand: 1.5, 2
+and 3 each answered 5 or 6 more of the 4,500 labelled in-scope questions than 1 did, with
+fewer wrong answers (measured 2026-12-02)."""
 
 STRONG = 80.0
 """A score from which a match is called strong; from GOOD to here, good; below, weak."""
@@ -302,22 +305,31 @@ class Matcher:
     def ask(self, query: str) -> Result:
         """Rank every entry for a question and decide whether the best one is an answer.
 
-        A long post that no entry answers as a whole is asked again, one question sentence
-        at a time (text.questions_in): its story ("my dad had his second dose on tuesday and
-        we have a baby in the house") spreads its weight over many words that no entry has,
-        while its question ("how long does he need to keep away from her?") is what it asks.
-        The first sentence that an entry answers confidently gives the answer.
+        A long post that names the FAQ's subject but that no entry answers as a whole is asked
+        again, one question sentence at a time (text.questions_in): its story ("just been told
+        it's the next step for my wife, and the letter is full of words I can't pronounce")
+        spreads its weight over many words that no entry has, while its question ("what is
+        prrt?") is what it asks. The first sentence that an entry answers confidently gives
+        the answer. A post that does not name the subject is not asked again: there the words
+        no entry has are what say it is about something else ("my wife is on keytruda for
+        melanoma. how long does the infusion take?").
         """
-        result = self.decide(query, self.rank(query))
+        ranked = self.rank(query)
+        result = self.decide(query, ranked)
         if result.answer is not None or result.code not in ("weak_match", "close_call"):
             return result
-        if "sentences" in self.skip:
+        if "sentences" in self.skip or not self.names_subject(ranked):
             return result
         for sentence in questions_in(query):
             found = self.decide(query, self.rank(sentence))
             if found.answer is not None:
-                return found._replace(reason=f"{found.reason}, for the question {sentence!r}")
+                return found._replace(reason=f"{found.reason}, for the question “{sentence}”")
         return result
+
+    def names_subject(self, ranked: tuple[Match, ...]) -> bool:
+        """Whether a question names the FAQ's subject ("lutathera", "PRRT"): every match lists
+        every term of the question."""
+        return bool(ranked) and any(word.term.term in self._anchors for word in ranked[0].words)
 
     def decide(
         self,
@@ -436,7 +448,8 @@ class Matcher:
         anchored = any(term.term in self._anchors for term in terms)
         unknown = self._anchored_unknown if anchored else self._unknown
         weighted = [(term, *self._weight(term, unknown)) for term in terms]
-        if "sentences" not in self.skip and (asks := self._asked_in_questions(query)):
+        # Only in a post naming the subject: elsewhere the story's words say what it is about.
+        if anchored and "sentences" not in self.skip and (asks := self._asked_in_questions(query)):
             weighted = [
                 (term, weight * QUESTION_WEIGHT if term.term in asks else weight, earned)
                 for term, weight, earned in weighted

@@ -3,11 +3,11 @@
 Every rule that shapes how a question and the FAQ's phrasings are read is one of these, so a
 test can show what a rule does by reading without it, and bench/steps.py can measure what it
 saves on the labelled questions (the table in docs/matching.md). text.py runs the first four,
-on words; analysis.py the next seven, on terms; Matcher.ask the last, on a question's
-sentences. Stemming and folding case, accents and punctuation are not steps: without them
-there are no words to compare. Only the Analyzer and Matcher.ask skip steps: the matcher's
-check for another subject (Matcher.other_subject) and `validate`'s clashes always read with
-all of them.
+on words; analysis.py the next seven, on terms; the matcher the last, on a question's
+sentences (Matcher.rank weighs them, Matcher.ask asks them alone). Stemming and folding case,
+accents and punctuation are not steps: without them there are no words to compare. Only the
+Analyzer and those two skip steps: the matcher's check for another subject
+(Matcher.other_subject) and `validate`'s clashes always read with all of them.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ STEPS = (
     Step("phrase_typos", 'Read a synonym phrase with a typo in a later word: "adverse evnts".'),
     Step("compose", 'Merge synonyms twice, so they compose: "how does radioligand therapy work".'),
     Step("stop_words", 'Drop filler and question words: "what", "how", "does", "explain".'),
-    Step("sentences", "Weigh a post's question sentences double; ask them alone if it finds none."),
+    Step("sentences", "Weigh a post's question sentences more; ask them alone if it finds none."),
 )
 """Every reading step, in the order they run."""
 

@@ -112,9 +112,16 @@ def _words(text: str, skip: frozenset[str]) -> tuple[str, ...]:
     return tuple(part for word in split for part in _SHORTHAND.get(word, word).split())
 
 
-# A sentence ends at ".", "?" or "!" followed by a space, or at a line break. Decimal points
-# ("38.4") and "e.g." inside a sentence have no space after the mark, so they do not split.
+# A sentence ends at ".", "?" or "!" followed by a space, or at a line break; decimal points
+# ("38.4") have no space after them. These abbreviations end with a dot and a space but not a
+# sentence ("what did it show vs. octreotide alone?").
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
+_ABBREVIATIONS = frozenset(
+    {"e.g.", "eg.", "i.e.", "ie.", "vs.", "v.", "etc.", "approx.", "dr.", "mr.", "mrs.", "ms."}
+    | {"no.", "st.", "wk.", "wks.", "yr.", "yrs.", "mo.", "mg.", "ml."}
+)
+# A question sentence ends in "?", perhaps followed by quotes, brackets or "!" ("...what?!").
+_QUESTION_END = re.compile(r"\?[\"')\]!]*$")
 
 
 def questions_in(text: str) -> list[str]:
@@ -123,11 +130,18 @@ def questions_in(text: str) -> list[str]:
     A forum post says who is ill and what happened, then asks ("what is prrt? just been told
     it's the next step"): its question sentences are what it asks, the rest is context.
     """
-    sentences = [part.strip() for part in _SENTENCE_END.split(text.strip())]
-    sentences = [sentence for sentence in sentences if sentence]
+    text = unicodedata.normalize("NFKC", text).translate(_CHAR_MAP).strip()
+    sentences: list[str] = []
+    for part in _SENTENCE_END.split(text):
+        if not (part := part.strip()):
+            continue
+        if sentences and sentences[-1].rsplit(maxsplit=1)[-1].casefold() in _ABBREVIATIONS:
+            sentences[-1] = f"{sentences[-1]} {part}"
+        else:
+            sentences.append(part)
     if len(sentences) < 2:
         return []
-    return [sentence for sentence in sentences if sentence.endswith("?")]
+    return [sentence for sentence in sentences if _QUESTION_END.search(sentence)]
 
 
 def normalise(text: str) -> str:
