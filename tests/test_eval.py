@@ -75,6 +75,8 @@ def test_public_questions_meet_their_targets(runner: CliRunner) -> None:
         ("mixed.toml", "hard", 0.95),
         ("symptoms-and-new-topics.toml", "in", 0.92),
         ("symptoms-and-new-topics.toml", "hard", 0.95),
+        # Symptoms now, written blind (48 of 60), then used to find misses: 57 of 60.
+        ("symptoms-now.toml", "in", 0.93),
         # Stories about something else with a question any entry could take: 23 of 24 refused.
         ("lookalike-posts.toml", "hard", 0.95),
     ],
