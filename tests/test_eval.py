@@ -75,6 +75,9 @@ def test_public_questions_meet_their_targets(runner: CliRunner) -> None:
         ("mixed.toml", "hard", 0.95),
         ("symptoms-and-new-topics.toml", "in", 0.92),
         ("symptoms-and-new-topics.toml", "hard", 0.95),
+        # Forum posts, written blind (70 of 100 in scope), then used to find misses: 72.
+        ("forum-posts-2.toml", "in", 0.70),
+        ("forum-posts-2.toml", "hard", 0.95),
         # Symptoms now, written blind (48 of 60), then used to find misses: 57 of 60.
         ("symptoms-now.toml", "in", 0.93),
         # Stories about something else with a question any entry could take: 23 of 24 refused.
