@@ -365,3 +365,13 @@ def test_ordinary_words_weigh_less_than_unknown_names(matcher: Matcher) -> None:
     rare = matcher.rank("side effects zyxolimab")[0]
     assert common.entry.id == rare.entry.id == "side-effects"
     assert common.score > rare.score
+
+
+@pytest.mark.parametrize(
+    "question", ["How does lutetium-177 dotatate work?", "how does lutetium 177 octreotate work"]
+)
+def test_a_name_in_two_parts_still_composes_with_the_words_around_it(
+    matcher: Matcher, question: str
+) -> None:
+    # "lutetium-177" and "dotatate" are each a name of the treatment; side by side they are one.
+    assert matcher.ask(question).answer_id == "how-it-works"

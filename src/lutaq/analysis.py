@@ -401,7 +401,15 @@ class Analyzer:
                     similarity = min(similarity, TYPO_SIMILARITY[1])
                 typed = " ".join(dict.fromkeys(t.typed for t in window))
             how = "synonym" if typed != term else read[index].how
-            merged.append(_new_term(Term, (typed, term, similarity, how)))
+            if merged and merged[-1].term == term:
+                # Two phrases of one group side by side are one name in two parts
+                # ("lutetium-177" and "dotatate"): as one term, the phrases around them
+                # compose with it ("how does lutetium-177 dotatate work").
+                before = merged[-1]
+                similarity = min(similarity, before.similarity)
+                merged[-1] = _new_term(Term, (f"{before.typed} {typed}", term, similarity, how))
+            else:
+                merged.append(_new_term(Term, (typed, term, similarity, how)))
             index += size
         return merged
 
