@@ -135,7 +135,7 @@ def ranked(
             group,
             expect,
             _ranked(matcher, question, question),
-            matcher.names_subject(matcher.rank(question)),
+            matcher.names_subject(matcher.analyzer.terms(question, correct=True)),
             tuple(_ranked(matcher, question, text) for text in questions_in(question)),
         )
         for name, cases in sets.items()

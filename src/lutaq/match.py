@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import islice
 from typing import NamedTuple
 
@@ -318,7 +318,9 @@ class Matcher:
         result = self.decide(query, ranked)
         if result.answer is not None or result.code not in ("weak_match", "close_call"):
             return result
-        if "sentences" in self.skip or not self.names_subject(ranked):
+        if "sentences" in self.skip or not (
+            ranked and self.names_subject(word.term for word in ranked[0].words)
+        ):
             return result
         for sentence in questions_in(query):
             found = self.decide(query, self.rank(sentence))
@@ -326,10 +328,11 @@ class Matcher:
                 return found._replace(reason=f"{found.reason}, for the question “{sentence}”")
         return result
 
-    def names_subject(self, ranked: tuple[Match, ...]) -> bool:
-        """Whether a question names the FAQ's subject ("lutathera", "PRRT"): every match lists
-        every term of the question."""
-        return bool(ranked) and any(word.term.term in self._anchors for word in ranked[0].words)
+    def names_subject(self, terms: Iterable[Term]) -> bool:
+        """Whether a question's terms name the FAQ's subject ("lutathera", "PRRT"): then an
+        unknown word weighs less, its question sentences more, and another subject it names
+        is part of the FAQ's story."""
+        return any(term.term in self._anchors for term in terms)
 
     def decide(
         self,
@@ -424,7 +427,7 @@ class Matcher:
         if not found:
             return None
         rest = " ".join(word for place, word in enumerate(written) if place not in masked)
-        if any(term.term in self._anchors for term in self.analyzer.terms(rest, correct=False)):
+        if self.names_subject(self.analyzer.terms(rest, correct=False)):
             return None
         return found[0]
 
@@ -445,7 +448,7 @@ class Matcher:
     def rank(self, query: str) -> tuple[Match, ...]:
         """Every entry with its score, best first (ties keep file order)."""
         terms = self.analyzer.terms(query, correct=True)
-        anchored = any(term.term in self._anchors for term in terms)
+        anchored = self.names_subject(terms)
         unknown = self._anchored_unknown if anchored else self._unknown
         weighted = [(term, *self._weight(term, unknown)) for term in terms]
         # Only in a post naming the subject: elsewhere the story's words say what it is about.
