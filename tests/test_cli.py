@@ -273,6 +273,22 @@ def test_every_command_has_help_with_examples(runner: CliRunner, command: str) -
     assert "--faq" in out
 
 
+@pytest.mark.parametrize("command", ["ask", "chat", "validate"])
+def test_help_paragraphs_wrap_to_the_terminal_not_to_the_source(
+    command: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A help paragraph wrapped at 100 columns in the source must not break mid-sentence."""
+    monkeypatch.setenv("COLUMNS", "300")
+    code, out, _ = run(CliRunner(), command, "--help")
+    assert code == 0
+    paragraph = {
+        "ask": "match the entry's own questions, not whether the entry answers yours.",
+        "chat": "a letter to pick a",
+        "validate": "(warnings included) and 2 when it has problems. Warnings name",
+    }[command]
+    assert paragraph in out
+
+
 def test_unknown_option_is_a_usage_error(runner: CliRunner) -> None:
     assert run(runner, "list", "--colour")[0] == ExitCode.USAGE
 

@@ -6,6 +6,7 @@ what a user waits for, and `lutaq list` has no use for a matcher.
 
 from __future__ import annotations
 
+import inspect
 import os
 import signal
 import sys
@@ -597,6 +598,20 @@ def validate(
             f"Checked the first {len(checked):,} of {phrasings:,} questions and aliases "
             "(a larger FAQ is checked in part: README, Limits)."
         )
+
+
+def _reflowed(doc: str) -> str:
+    """A docstring as help text: each paragraph on one line, for Rich to wrap to the terminal.
+
+    In rich markup mode Typer keeps a docstring's line breaks, so a paragraph wrapped at 100
+    columns in the source came out broken mid-sentence on an 80-column terminal.
+    """
+    return "\n\n".join(" ".join(part.split()) for part in doc.split("\n\n"))
+
+
+for _info in app.registered_commands:
+    if _info.callback is not None and _info.callback.__doc__:
+        _info.help = _reflowed(inspect.cleandoc(_info.callback.__doc__))
 
 
 def main() -> None:
