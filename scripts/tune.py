@@ -15,8 +15,8 @@ A group of fewer than FLOOR_SIZE questions in a set counts in the pool only: one
 30 is 3.3%, and a floor that one odd question can break picks settings for that question.
 Among the settings that hold them, the best mean in-scope accuracy over the sets wins (each set
 counts once, so the 3,500 questions of tuning.toml do not outweigh the real ones), then the
-widest margin. When no setting holds every floor, the closest ones are printed with
-their worst shortfall, so that a floor is never lowered silently.
+widest margin, then the largest urgent lead. When no setting holds every floor, the closest
+ones are printed with their worst shortfall, so that a floor is never lowered silently.
 """
 
 from __future__ import annotations
@@ -64,6 +64,8 @@ class Rule(NamedTuple):
     margin: float
     urgent_threshold: float
     urgent_lead: float
+    clear_floor: float  # set by hand (CLEAR_FLOOR, CLEAR_LEAD in match.py), not tuned
+    clear_lead: float
 
 
 class Ranked(NamedTuple):
@@ -75,6 +77,7 @@ class Ranked(NamedTuple):
     urgent: bool  # whether the best entry is marked urgent (has its own threshold)
     sign: str | None  # the urgent entry a warning sign reaches when nothing else answers
     sign_score: float  # that entry's score (it also answers within URGENT_LEAD of the best)
+    anchored: bool  # whether the ranked text names the FAQ's subject (Matcher.leads_clearly)
 
     def answer(self, rule: Rule) -> str | None:
         """Matcher.decide, given the ranking: an urgent entry's own threshold, and a warning
@@ -87,6 +90,12 @@ class Ranked(NamedTuple):
                 return self.sign
             return self.top
         return self.sign
+
+    def leads_clearly(self, rule: Rule) -> bool:
+        """Matcher.leads_clearly, for a weak match (a close call is never answered by it)."""
+        bar = min(rule.threshold, rule.urgent_threshold) if self.urgent else rule.threshold
+        clear = self.lead >= rule.clear_floor and self.gap >= rule.clear_lead
+        return self.top is not None and self.anchored and self.lead < bar and clear
 
 
 class Asked(NamedTuple):
@@ -101,13 +110,15 @@ class Asked(NamedTuple):
 
     def answer(self, rule: Rule) -> str | None:
         """Matcher.ask: the whole question, else (naming the subject) the first question
-        sentence answered."""
+        sentence answered, else the whole question's clear lead."""
         answered = self.whole.answer(rule)
         if answered is None and self.whole.top is not None and self.names_subject:
             for sentence in self.sentences:
                 answered = sentence.answer(rule)
                 if answered is not None:
                     break
+        if answered is None and self.whole.leads_clearly(rule):
+            answered = self.whole.top
         return answered
 
 
@@ -123,7 +134,9 @@ def _ranked(matcher: Matcher, question: str, text: str) -> Ranked:
     urgent = bool(ranking) and ranking[0].entry.urgent
     sign = None if blocked else matcher.sign_match(ranking)
     sign_id = sign.entry.id if sign is not None else None
-    return Ranked(top, lead, gap, urgent, sign_id, sign.score if sign is not None else 0.0)
+    anchored = bool(ranking) and matcher.names_subject(w.term for w in ranking[0].words)
+    sign_score = sign.score if sign is not None else 0.0
+    return Ranked(top, lead, gap, urgent, sign_id, sign_score, anchored)
 
 
 def ranked(
@@ -192,7 +205,15 @@ def main(paths: list[Path]) -> None:
         rows = ranked(matcher, sets)
         held = held_groups(rows)
         for threshold, margin, lead in itertools.product(THRESHOLDS, MARGINS, URGENT_LEADS):
-            groups = accuracy(rows, Rule(threshold, margin, matcher.urgent_threshold, lead))
+            rule = Rule(
+                threshold,
+                margin,
+                matcher.urgent_threshold,
+                lead,
+                matcher.clear_floor,
+                matcher.clear_lead,
+            )
+            groups = accuracy(rows, rule)
             settings = (unknown, share, rare, threshold, margin, lead)
             in_scope = [v for (n, g), v in groups.items() if g == "in" and n != "pool"]
             mean = sum(in_scope) / len(in_scope) if in_scope else 0.0
@@ -203,7 +224,9 @@ def main(paths: list[Path]) -> None:
         results.sort(key=lambda row: (round(row[0], 3), -row[1]))
         show = results[:10]
     else:
-        holding.sort(key=lambda row: (-round(row[1] * 200), -row[2][4], -row[2][3]))
+        # Among equals: the widest margin, then the largest urgent lead (a false alarm costs
+        # less than silence to someone unwell), then the highest threshold.
+        holding.sort(key=lambda row: (-round(row[1] * 200), -row[2][4], -row[2][5], -row[2][3]))
         show = holding[:10]
     for short, pooled, (unknown, share, rare, threshold, margin, lead), _groups in show:
         print(

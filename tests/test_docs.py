@@ -18,6 +18,8 @@ import pytest
 from lutaq import faq
 from lutaq.cli import ExitCode
 from lutaq.match import (
+    CLEAR_FLOOR,
+    CLEAR_LEAD,
     COMMON_WORD_SHARE,
     MARGIN,
     QUESTION_WEIGHT,
@@ -118,6 +120,7 @@ def test_readme_quotes_the_tuned_constants() -> None:
     assert f"answers from {URGENT_THRESHOLD:.0f}, or from {URGENT_FLOOR:.0f} when" in text
     assert f"when it comes within {URGENT_LEAD:.0f} of the best entry" in text
     assert f"the question sentences weigh {QUESTION_WEIGHT:.0f} times the rest" in text
+    assert f"scores {CLEAR_FLOOR:.0f} and leads every other by {CLEAR_LEAD:.0f}" in text
 
 
 def test_matching_doc_quotes_the_tuned_constants() -> None:
@@ -128,6 +131,8 @@ def test_matching_doc_quotes_the_tuned_constants() -> None:
     assert f"still answers from a score of {URGENT_FLOOR:.0f}" in text
     assert f"when that scores within {URGENT_LEAD:.0f} of a confident best entry" in text
     assert f'ending in "?" weigh {QUESTION_WEIGHT:.0f} times their weight' in text
+    clear = f"from a score of {CLEAR_FLOOR:.0f}, when its best entry leads every other by at least"
+    assert f"{clear} {CLEAR_LEAD:.0f}" in text
     assert f"words as rare as zipf {RARE_ZIPF:g} or rarer" in text
     assert f"and up) keep {COMMON_WORD_SHARE:g}, linearly" in text
     assert f"weighs up to {UNKNOWN_WEIGHT:.0f} times the rarest known word" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -256,15 +257,21 @@ def test_a_long_post_naming_a_warning_sign_reaches_the_urgent_entry(
 
 
 def test_a_warning_sign_nearly_as_close_as_the_best_entry_goes_to_the_urgent_entry() -> None:
-    # The rash after the infusion reads much like how the infusion is given, but the person
-    # has a rash now: where to turn comes first when the urgent entry is within URGENT_LEAD.
-    question = "a rash all over my chest the day after my infusion"
+    # Dizziness since the treatment reads much like what Lutathera is, but the person is
+    # dizzy now: where to turn comes first when the urgent entry is within URGENT_LEAD.
+    question = "dizzy every time i stand up since lutathera"
     faq = load_faq()
     best, second = Matcher(faq).rank(question)[:2]
-    assert (best.entry.id, second.entry.id) == ("how-given", "urgent-symptoms")
+    assert (best.entry.id, second.entry.id) == ("how-it-works", "urgent-symptoms")
     assert best.score - second.score <= URGENT_LEAD
     assert Matcher(faq).ask(question).answer_id == "urgent-symptoms"
-    assert Matcher(faq, urgent_lead=0.0).ask(question).answer_id == "how-given"
+    assert Matcher(faq, urgent_lead=0.0).ask(question).answer_id == "how-it-works"
+
+
+def test_a_rash_after_the_infusion_is_not_read_as_how_it_is_given(matcher: Matcher) -> None:
+    # "After my infusion" says when: read as "administer", it made how-given the closest.
+    question = "a rash all over my chest the day after my infusion"
+    assert matcher.rank(question)[0].entry.id == "urgent-symptoms"
 
 
 def test_a_general_question_about_a_side_effect_stays_with_side_effects(matcher: Matcher) -> None:
@@ -280,7 +287,9 @@ def test_a_long_post_is_answered_by_its_question_sentence_alone() -> None:
     result = Matcher(faq).ask(question)
     assert result.answer_id == "how-it-works"
     assert result.reason == "confident match, for the question “what is prrt?”"
-    assert Matcher(faq, skip=frozenset({"sentences"})).ask(question).answer is None
+    # Without the sentences step nothing answers it, not even a clear lead (switched off).
+    alone = Matcher(faq, skip=frozenset({"sentences"}), clear_lead=math.inf)
+    assert alone.ask(question).answer is None
 
 
 @pytest.mark.parametrize(

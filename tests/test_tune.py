@@ -1,7 +1,8 @@
 """scripts/tune.py models Matcher.ask's decision from rankings: the model must be the matcher.
 
 The tuner ranks each question once and then tries every threshold, margin and urgent lead on
-the rankings, so it restates the decision rule (thresholds, warning signs, question sentences).
+the rankings, so it restates the decision rule (thresholds, warning signs, question sentences,
+a clear lead).
 If the two drift apart, the tuner picks constants for a matcher that does not exist.
 """
 
@@ -14,7 +15,7 @@ import pytest
 
 from lutaq.evaluate import load_cases
 from lutaq.faq import load_faq
-from lutaq.match import MARGIN, THRESHOLD, URGENT_LEAD, Matcher
+from lutaq.match import CLEAR_LEAD, MARGIN, THRESHOLD, URGENT_LEAD, Matcher
 from tests.support import REPO
 
 
@@ -28,11 +29,15 @@ def _tune() -> ModuleType:
 
 
 @pytest.mark.parametrize(
-    ("threshold", "margin", "lead"),
-    [(THRESHOLD, MARGIN, URGENT_LEAD), (40.0, 2.0, 0.0), (60.0, 8.0, 10.0)],
+    ("threshold", "margin", "lead", "clear"),
+    [
+        (THRESHOLD, MARGIN, URGENT_LEAD, CLEAR_LEAD),
+        (40.0, 2.0, 0.0, 1000.0),  # a clear lead never answers
+        (60.0, 8.0, 10.0, 6.0),
+    ],
 )
 def test_the_tuners_model_gives_the_matchers_answer_to_every_question(
-    threshold: float, margin: float, lead: float
+    threshold: float, margin: float, lead: float, clear: float
 ) -> None:
     tune = _tune()
     faq = load_faq()
@@ -45,8 +50,10 @@ def test_the_tuners_model_gives_the_matchers_answer_to_every_question(
         path.name: [(c.question, c.expect, c.group) for c in load_cases(path, faq)]
         for path in paths
     }
-    matcher = Matcher(faq, threshold=threshold, margin=margin, urgent_lead=lead)
-    rule = tune.Rule(threshold, margin, matcher.urgent_threshold, lead)
+    matcher = Matcher(faq, threshold=threshold, margin=margin, urgent_lead=lead, clear_lead=clear)
+    rule = tune.Rule(
+        threshold, margin, matcher.urgent_threshold, lead, matcher.clear_floor, matcher.clear_lead
+    )
     rows = tune.ranked(Matcher(faq), sets)
     questions = [question for cases in sets.values() for question, _, _ in cases]
     assert len(rows) == len(questions)

@@ -79,11 +79,25 @@ names one of its warning signs (a word no other entry is phrased with: "wheezy",
 out") and nothing else answers: a worried post about a relative's symptoms is long, and its
 many other words leave the sign a small share of it."""
 
-URGENT_LEAD = 5.0
+URGENT_LEAD = 10.0
 """An urgent entry also answers a confident question about another entry when the question
-names one of its warning signs and it scores within this of the best: "a rash all over my
-chest the day after my infusion" reads much like how the infusion is given, but the person
-has a rash now. Chosen by scripts/tune.py."""
+names one of its warning signs and it scores within this of the best: "dizzy every time i
+stand up since lutathera" reads much like what Lutathera is, but the person is dizzy now.
+Chosen by scripts/tune.py (5 and 10 answered alike; among equals it takes the larger lead)."""
+
+CLEAR_FLOOR = 30.0
+"""Below THRESHOLD, the best entry still answers from this score when the question names the
+FAQ's subject and the entry leads the next by CLEAR_LEAD: see CLEAR_LEAD."""
+
+CLEAR_LEAD = 10.0
+"""How far the best entry must lead the next for a question naming the subject to be answered
+below THRESHOLD. A question naming Lutathera is about Lutathera (one about a neighbour is
+refused before this), so what is left to decide is which entry; a long post's story spreads
+its weight over words no entry has and keeps it under the threshold, while one entry leading
+all others by this much is the one it asks for ("we only have one bed and a sofa lol: after
+PRRT can I still sleep next to my husband?"). Set by hand from the labelled and FAQ-blind
+sets (2026-12-02): from 30 with a lead of 10, 11 more questions answered right, 1 wrong and
+none of those to refuse; a lead of 8 answered 14 right, 3 wrong and 1 to refuse."""
 
 QUESTION_WEIGHT = 2.0
 """In a post of several sentences that names the FAQ's subject, the terms of its question
@@ -207,6 +221,8 @@ class Matcher:
         urgent_threshold: float = URGENT_THRESHOLD,
         urgent_floor: float = URGENT_FLOOR,
         urgent_lead: float = URGENT_LEAD,
+        clear_floor: float = CLEAR_FLOOR,
+        clear_lead: float = CLEAR_LEAD,
         skip: frozenset[str] = frozenset(),
     ) -> None:
         self.faq = faq
@@ -218,6 +234,8 @@ class Matcher:
         self.urgent_threshold = urgent_threshold
         self.urgent_floor = urgent_floor
         self.urgent_lead = urgent_lead
+        self.clear_floor = clear_floor
+        self.clear_lead = clear_lead
         self.skip = skip
         texts = [text for entry in faq.entries for text in entry.phrasings]
         answers = [_answer_text(entry) for entry in faq.entries]
@@ -312,7 +330,8 @@ class Matcher:
         prrt?") is what it asks. The first sentence that an entry answers confidently gives
         the answer. A post that does not name the subject is not asked again: there the words
         no entry has are what say it is about something else ("my wife is on keytruda for
-        melanoma. how long does the infusion take?").
+        melanoma. how long does the infusion take?"). Last, a weak match naming the subject
+        is answered by an entry that leads every other clearly (CLEAR_LEAD).
         """
         ranked = self.rank(query)
         result = self.decide(query, ranked)
@@ -321,12 +340,20 @@ class Matcher:
         if "sentences" in self.skip or not (
             ranked and self.names_subject(word.term for word in ranked[0].words)
         ):
-            return result
+            return self._clear_lead(result)
         for sentence in questions_in(query):
             found = self.decide(query, self.rank(sentence))
             if found.answer is not None:
                 return found._replace(reason=f"{found.reason}, for the question “{sentence}”")
-        return result
+        return self._clear_lead(result)
+
+    def _clear_lead(self, result: Result) -> Result:
+        """A weak match naming the subject, answered when one entry leads clearly (CLEAR_LEAD):
+        the last resort, after the post's own question sentences, which say what it asks."""
+        if result.code != "weak_match" or not self.leads_clearly(result.ranked):
+            return result
+        reason = "the question names the subject, and one entry leads all others clearly"
+        return result._replace(answer=result.ranked[0], reason=reason, code="answered")
 
     def names_subject(self, terms: Iterable[Term]) -> bool:
         """Whether a question's terms name the FAQ's subject ("lutathera", "PRRT"): then an
@@ -382,6 +409,14 @@ class Matcher:
             reason = f"{pair} match about equally well"
             return Result(query, ranked, None, reason, None, "close_call")
         return Result(query, ranked, best, "confident match", None, "answered")
+
+    def leads_clearly(self, ranked: tuple[Match, ...]) -> bool:
+        """Whether a question naming the subject has one entry far ahead of the rest, from
+        CLEAR_FLOOR (an answer below the threshold: see CLEAR_LEAD)."""
+        if not ranked or ranked[0].score < self.clear_floor:
+            return False
+        gap = ranked[0].score - (ranked[1].score if len(ranked) > 1 else 0.0)
+        return gap >= self.clear_lead and self.names_subject(w.term for w in ranked[0].words)
 
     def warning_signs(self, entry_id: str) -> frozenset[str]:
         """The terms that let an urgent entry answer from URGENT_FLOOR (none for other entries)."""
