@@ -9,7 +9,7 @@ import pytest
 
 from lutaq.analysis import Analyzer, phrase_key
 from lutaq.faq import load_faq, parse_faq
-from lutaq.match import URGENT_LEAD, Matcher, allowed_edits
+from lutaq.match import CLEAR_FLOOR, CLEAR_LEAD, THRESHOLD, URGENT_LEAD, Matcher, allowed_edits
 from lutaq.text import stem
 from tests.support import SMALL_FAQ
 
@@ -276,6 +276,34 @@ def test_a_rash_after_the_infusion_is_not_read_as_how_it_is_given(matcher: Match
 
 def test_a_general_question_about_a_side_effect_stays_with_side_effects(matcher: Matcher) -> None:
     assert matcher.ask("what are the side effects of lutathera").answer_id == "side-effects"
+
+
+def test_a_weak_match_naming_the_subject_is_answered_when_one_entry_leads_clearly() -> None:
+    # tests/real/unprompted.toml: the story keeps the score under the threshold, but one
+    # entry leads every other by CLEAR_LEAD.
+    question = (
+        "hi, our 7yo and 10yo will be home after my lutetium treatment. can they sit next to me "
+        "on the sofa to watch tv? how far is far enough lol"
+    )
+    faq = load_faq()
+    result = Matcher(faq).ask(question)
+    best, second = result.ranked[:2]
+    assert best.score < THRESHOLD
+    assert best.score - second.score >= CLEAR_LEAD
+    assert result.answer_id == "radiation-safety"
+    assert result.code == "answered"
+    assert "leads all others clearly" in result.reason
+    assert Matcher(faq, clear_lead=math.inf).ask(question).answer is None
+
+
+def test_a_clear_lead_does_not_answer_a_question_not_naming_the_subject(matcher: Matcher) -> None:
+    # Its best entry scores over CLEAR_FLOOR and leads by more than CLEAR_LEAD, but nothing
+    # says it is about Lutathera: a question about something else.
+    result = matcher.ask("when does the iphone patent expire")
+    best, second = result.ranked[:2]
+    assert best.score >= CLEAR_FLOOR
+    assert best.score - second.score >= CLEAR_LEAD
+    assert result.answer is None
 
 
 def test_a_long_post_is_answered_by_its_question_sentence_alone() -> None:
