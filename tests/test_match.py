@@ -109,6 +109,15 @@ def test_typos_synonyms_and_joined_words_are_read_as_the_faq_says_them() -> None
     assert [how for _, how in _read(analyzer, "rice")] == ["unknown"]
 
 
+def test_a_word_english_knows_is_not_read_as_two_joined_words() -> None:
+    # "paperwork" is not "paper" + "work", nor "password" "pass" + "word"; "sideeffects",
+    # which no dictionary has, is still two.
+    analyzer = Analyzer(["paper trail", "does it work", "pass the test", "word count"], {})
+    assert _read(analyzer, "paperwork") == [("paperwork", "unknown")]
+    assert _read(analyzer, "password") == [("password", "unknown")]
+    assert _read(analyzer, "workpaper") == [("work", "split"), ("paper", "split")]
+
+
 def test_typos_are_found_in_words_as_written_and_in_names_with_numbers() -> None:
     analyzer = Analyzer(
         ["Is breastfeeding safe?", "NETTER-1 results", "NETTER-12", "flying by plane"], {}

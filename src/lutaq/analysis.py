@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from lutaq import wordlists
-from lutaq.english import is_common
+from lutaq.english import is_common, zipf
 from lutaq.steps import checked
 from lutaq.text import stem, words
 
@@ -264,7 +264,8 @@ class Analyzer:
             typo = self._typo(word)
             if typo is not None:
                 return [typo]
-        if "split" not in self._skip:
+        # A word English knows is one word, not two joined: "paperwork" is not "paper work".
+        if "split" not in self._skip and not zipf(stem(word)):
             for cut in range(3, len(word) - 2):
                 left, right = stem(word[:cut]), stem(word[cut:])
                 if left in self._counts and right in self._counts and right not in STOP_WORDS:
