@@ -109,6 +109,17 @@ def test_typos_synonyms_and_joined_words_are_read_as_the_faq_says_them() -> None
     assert [how for _, how in _read(analyzer, "rice")] == ["unknown"]
 
 
+def test_a_stop_word_is_not_read_as_a_synonym_through_its_stem() -> None:
+    # "nearly" stems to "near", a variant of "around": "nearly passed out" is not about
+    # being near anyone. A stop word that a group names as written ("gone") is that group's.
+    analyzer = Analyzer(
+        ["can I be near my kids", "hair gone"], {"around": ["near"], "loss": ["gone"]}
+    )
+    assert _read(analyzer, "nearly") == []
+    assert _read(analyzer, "near") == [("around", "synonym")]
+    assert _read(analyzer, "gone") == [("loss", "synonym")]
+
+
 def test_a_word_english_knows_is_not_read_as_two_joined_words() -> None:
     # "paperwork" is not "paper" + "work", nor "password" "pass" + "word"; "sideeffects",
     # which no dictionary has, is still two.

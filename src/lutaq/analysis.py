@@ -160,11 +160,15 @@ class Analyzer:
         self._skip = skip = checked(skip)
         self._phrases: dict[tuple[str, ...], str] = {}
         self._labels: dict[str, str] = {}
+        # Words a synonym group names as written ("gone"): a stop word read only through its
+        # stem ("nearly" as "near") is still a stop word.
+        self._variants: set[str] = set()
         for canonical, variants in synonyms.items():
             term = " ".join(tokens(canonical, skip))
             self._labels[term] = canonical
             for phrase in (canonical, *variants):
                 self._phrases[phrase_key(phrase, skip)] = term
+                self._variants.add(phrase.casefold())
         # Phrase lengths by first word, longest first, and phrases of two words or more by
         # first word and length, for a typo inside one ("adverse evnts").
         sizes: dict[str, set[int]] = {}
@@ -233,7 +237,13 @@ class Analyzer:
         seen: dict[str, Term] = {}
         for term in merged:
             if stop and (
-                term.term in self._stop_only or (term.how == "exact" and term.typed in STOP_WRITTEN)
+                term.term in self._stop_only
+                or (term.how == "exact" and term.typed in STOP_WRITTEN)
+                or (
+                    term.how == "synonym"
+                    and term.typed in STOP_WRITTEN
+                    and term.typed not in self._variants
+                )
             ):
                 continue
             if term.term not in seen or term.similarity > seen[term.term].similarity:
