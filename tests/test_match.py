@@ -299,11 +299,12 @@ def test_a_general_question_about_a_side_effect_stays_with_side_effects(matcher:
 
 
 def test_a_weak_match_naming_the_subject_is_answered_when_one_entry_leads_clearly() -> None:
-    # tests/real/unprompted.toml: the story keeps the score under the threshold, but one
+    # tests/real/real-forum.toml: the story keeps the score under the threshold, but one
     # entry leads every other by CLEAR_LEAD.
     question = (
-        "hi, our 7yo and 10yo will be home after my lutetium treatment. can they sit next to me "
-        "on the sofa to watch tv? how far is far enough lol"
+        "toilet advice after lutetium - the nurse said sit down to pee, flush twice, wash hands "
+        "really well. how long do i have to keep all that up for? my husband thinks its a bit "
+        "over the top"
     )
     faq = load_faq()
     result = Matcher(faq).ask(question)

@@ -88,6 +88,12 @@ def test_the_english_table_is_whole_and_ordered() -> None:
         # Decimal points have no space after them.
         ("temp of 38.4 tonight. should we call？", ["should we call?"]),
         ("dad is poorly.\nwho do we ring?!", ["who do we ring?!"]),
+        # Forum posts often ask without a question mark: a sentence opening as a question.
+        (
+            "Im a teacher. How long before I can go back to work. Thanks all",
+            ["How long before I can go back to work."],
+        ),
+        ("It is a long story. Dad is 80. Is that too old", ["Is that too old"]),
     ],
 )
 def test_question_sentences_of_a_post(text: str, questions: list[str]) -> None:

@@ -101,7 +101,7 @@ none of those to refuse; a lead of 8 answered 14 right, 3 wrong and 1 to refuse.
 
 QUESTION_WEIGHT = 2.0
 """In a post of several sentences that names the FAQ's subject, the terms of its question
-sentences (those ending in "?") weigh this many times their weight: the story around a
+sentences (text.questions_in) weigh this many times their weight: the story around a
 question says who is ill and what happened, the question what is asked. Set by hand: 1.5, 2
 and 3 each answered 5 or 6 more of the 4,500 labelled in-scope questions than 1 did, with
 fewer wrong answers (measured 2026-12-02)."""

@@ -122,10 +122,18 @@ _ABBREVIATIONS = frozenset(
 )
 # A question sentence ends in "?", perhaps followed by quotes, brackets or "!" ("...what?!").
 _QUESTION_END = re.compile(r"\?[\"')\]!]*$")
+# Words that open a question; not "have", "has" or "any" alone, which open statements too
+# ("have been on lanreotide for years", "any day now").
+_QUESTION_START = re.compile(
+    r"(how|what|whats|when|where|why|who|which|is|are|can|could|will|would|should|does|do|did"
+    r"|anyone|has anyone|any tips|any advice)\b",
+    re.IGNORECASE,
+)
 
 
 def questions_in(text: str) -> list[str]:
-    """The sentences of a text of two or more that end in a question mark, in order.
+    """The sentences of a text of two or more that end in a question mark or open with a
+    question word ("how long before i can go back to work."), in order.
 
     A forum post says who is ill and what happened, then asks ("what is prrt? just been told
     it's the next step"): its question sentences are what it asks, the rest is context.
@@ -141,7 +149,11 @@ def questions_in(text: str) -> list[str]:
             sentences.append(part)
     if len(sentences) < 2:
         return []
-    return [sentence for sentence in sentences if _QUESTION_END.search(sentence)]
+    return [
+        sentence
+        for sentence in sentences
+        if _QUESTION_END.search(sentence) or _QUESTION_START.match(sentence)
+    ]
 
 
 def normalise(text: str) -> str:
