@@ -59,7 +59,7 @@ def test_public_questions_meet_their_targets(runner: CliRunner) -> None:
         # little under what is measured; raise them, never lower them. Measured 2026-12-02,
         # first stop: 84.2%, 62.5%, 99.6%; second: 93.3%, 80.5%, 100%.
         ("real-leaflet.toml", "in", 0.90),
-        ("real-forum.toml", "in", 0.78),
+        ("real-forum.toml", "in", 0.81),  # third stop: 83.0%
         # The neighbours' floor is the issue's target (95%), reached once octreotide,
         # lanreotide, Ga-68 scans and plain "radiotherapy" became neighbours with `unless`.
         ("neighbours.toml", "hard", 0.95),
@@ -76,11 +76,23 @@ def test_public_questions_meet_their_targets(runner: CliRunner) -> None:
         ("symptoms-and-new-topics.toml", "in", 0.92),
         ("symptoms-and-new-topics.toml", "hard", 0.95),
         # Forum posts, written blind (70 of 100 in scope), then used to find misses: 72.
-        ("forum-posts-2.toml", "in", 0.70),
+        ("forum-posts-2.toml", "in", 0.79),  # 82.0% at the third stop
         ("forum-posts-2.toml", "hard", 0.95),
-        # Written before seeing the FAQ, the most like real questions: 77.3% in scope.
-        ("unprompted.toml", "in", 0.76),
+        # Written before seeing the FAQ, the most like real questions: 77.3% in scope; 82.5%
+        # at the third stop.
+        ("unprompted.toml", "in", 0.80),
         ("unprompted.toml", "hard", 0.95),
+        # Written before seeing the FAQ (third stop), half of each writer's questions: measured
+        # blind 74.6%, 83.3%, 64.3% and 82.7% in scope; then used to find misses: 80.6%,
+        # 88.9%, 69.6%, 93.3%. Two posts about a neighbour that also name PRRT are answered.
+        ("unprompted-everyday.toml", "in", 0.78),
+        ("unprompted-everyday.toml", "hard", 0.95),
+        ("unprompted-headings.toml", "in", 0.86),
+        ("unprompted-headings.toml", "hard", 0.95),
+        ("unprompted-posts.toml", "in", 0.67),
+        ("unprompted-posts.toml", "hard", 0.85),
+        ("unprompted-search.toml", "in", 0.90),
+        ("unprompted-search.toml", "hard", 0.95),
         # Symptoms now, written blind (48 of 60), then used to find misses: 57 of 60.
         ("symptoms-now.toml", "in", 0.93),
         # Stories about something else with a question any entry could take: 23 of 24 refused.
