@@ -282,3 +282,19 @@ def test_every_synonym_group_with_a_common_english_word_says_why() -> None:
         if not lines[head - 1].startswith("#"):
             unexplained.append(f"{term}: {', '.join(common)}")
     assert not unexplained, unexplained
+
+
+def test_no_synonym_phrase_shrinks_to_one_word_by_dropping_who_asks() -> None:
+    # "nursing mother" was read as "nursing" (the who-asks word "mother" dropped), so every
+    # "nursing home" asked about breastfeeding. "call my doctor" is read as "call" on purpose
+    # (the emergency group's comment says why).
+    from lutaq.analysis import phrase_key
+    from lutaq.text import words
+
+    shrunk = [
+        variant
+        for term, variants in load_faq().synonyms.items()
+        for variant in (term, *variants)
+        if len(words(variant)) > 1 and len(phrase_key(variant)) == 1 and variant != "call my doctor"
+    ]
+    assert not shrunk, shrunk
