@@ -289,6 +289,13 @@ def test_help_paragraphs_wrap_to_the_terminal_not_to_the_source(
     assert paragraph in out
 
 
+def test_help_keeps_a_list_laid_out_by_line() -> None:
+    from lutaq.cli import _reflowed
+
+    doc = "One line\nwrapped here.\n\n- a list item\n- another"
+    assert _reflowed(doc) == "One line wrapped here.\n\n- a list item\n- another"
+
+
 def test_unknown_option_is_a_usage_error(runner: CliRunner) -> None:
     assert run(runner, "list", "--colour")[0] == ExitCode.USAGE
 

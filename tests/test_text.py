@@ -94,6 +94,13 @@ def test_the_english_table_is_whole_and_ordered() -> None:
             ["How long before I can go back to work."],
         ),
         ("It is a long story. Dad is 80. Is that too old", ["Is that too old"]),
+        ("New here. Whats the point of it. Thanks", ["Whats the point of it."]),
+        # A question word alone opens statements too.
+        ("When we got home she was fine. Thanks all", []),
+        ("What a week. Dad is tired", []),
+        ("Will is my husband. He had PRRT", []),
+        ("Do not know where to start. Dad had PRRT", []),
+        ("Can't stop worrying. Dad had PRRT", []),
     ],
 )
 def test_question_sentences_of_a_post(text: str, questions: list[str]) -> None:

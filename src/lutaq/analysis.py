@@ -130,6 +130,11 @@ def tokens(text: str, skip: frozenset[str] = frozenset()) -> list[str]:
     return [stem(word) for word in words(text, skip=skip)]
 
 
+SPLIT_ZIPF = 3.5
+"""Words this common in English (zipf, see english.py) or commoner are never read as two joined
+words: below it lie real compounds that are two FAQ words as well ("babysit", "outpatient")."""
+
+
 class Term(NamedTuple):
     """One unit of meaning in a question: what was typed, and what it was read as."""
 
@@ -274,8 +279,9 @@ class Analyzer:
             typo = self._typo(word)
             if typo is not None:
                 return [typo]
-        # A word English knows is one word, not two joined: "paperwork" is not "paper work".
-        if "split" not in self._skip and not zipf(stem(word)):
+        # A word English knows is one word, not two joined: "paperwork" (zipf 3.8) is not
+        # "paper work". Rarer ones may still be two: "babysit" (3.2) is "baby sit".
+        if "split" not in self._skip and zipf(stem(word)) < SPLIT_ZIPF:
             for cut in range(3, len(word) - 2):
                 left, right = stem(word[:cut]), stem(word[cut:])
                 if left in self._counts and right in self._counts and right not in STOP_WORDS:

@@ -604,9 +604,17 @@ def _reflowed(doc: str) -> str:
     """A docstring as help text: each paragraph on one line, for Rich to wrap to the terminal.
 
     In rich markup mode Typer keeps a docstring's line breaks, so a paragraph wrapped at 100
-    columns in the source came out broken mid-sentence on an 80-column terminal.
+    columns in the source came out broken mid-sentence on an 80-column terminal. A paragraph
+    laid out by line (a list, an example, an indented block) is kept as written.
     """
-    return "\n\n".join(" ".join(part.split()) for part in doc.split("\n\n"))
+    return "\n\n".join(
+        part if _laid_out(part) else " ".join(part.split()) for part in doc.split("\n\n")
+    )
+
+
+def _laid_out(paragraph: str) -> bool:
+    """Whether a paragraph's own line breaks carry meaning: a list, a command, an indent."""
+    return any(line.startswith(("-", "*", "$", " ", "\b")) for line in paragraph.splitlines())
 
 
 for _info in app.registered_commands:

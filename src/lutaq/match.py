@@ -94,10 +94,10 @@ CLEAR_LEAD = 10.0
 below THRESHOLD. A question naming Lutathera is about Lutathera (one about a neighbour is
 refused before this), so what is left to decide is which entry; a long post's story spreads
 its weight over words no entry has and keeps it under the threshold, while one entry leading
-all others by this much is the one it asks for ("we only have one bed and a sofa lol: after
-PRRT can I still sleep next to my husband?"). Set by hand from the labelled and FAQ-blind
-sets (2026-12-02): from 30 with a lead of 10, 11 more questions answered right, 1 wrong and
-none of those to refuse; a lead of 8 answered 14 right, 3 wrong and 1 to refuse."""
+all others by this much is the one it asks for ("toilet advice after lutetium - the nurse said
+sit down to pee, flush twice ... how long do i have to keep all that up for?"). Set by hand
+from the labelled sets (2026-12-02): from 30 with a lead of 10, 12 more questions answered
+right, none lost, and 1 wrong answer where there was none; a lead of 8 or 12 did worse."""
 
 QUESTION_WEIGHT = 2.0
 """In a post of several sentences that names the FAQ's subject, the terms of its question

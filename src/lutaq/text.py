@@ -122,11 +122,26 @@ _ABBREVIATIONS = frozenset(
 )
 # A question sentence ends in "?", perhaps followed by quotes, brackets or "!" ("...what?!").
 _QUESTION_END = re.compile(r"\?[\"')\]!]*$")
-# Words that open a question; not "have", "has" or "any" alone, which open statements too
-# ("have been on lanreotide for years", "any day now").
+# How a sentence without a question mark opens when it asks: a question word, then what makes
+# it a question ("how long", "what happens", "can I"). A question word alone also opens
+# statements ("When we got home...", "What a week.", "Will is my husband.", "Do not know
+# where to start"), and "have", "has" or "any" alone open statements too ("any day now").
+_WORD_END = r"(?![\w'’])"
+_ASKED = (
+    r"i|you|he|she|it|we|they|this|that|these|those|there|my|his|her|our|your|their|the|a"
+    r"|lutathera|prrt|anyone|someone|people|patients"
+)
 _QUESTION_START = re.compile(
-    r"(how|what|whats|when|where|why|who|which|is|are|can|could|will|would|should|does|do|did"
-    r"|anyone|has anyone|any tips|any advice)\b",
+    rf"(?:how(?:\s+(?:long|much|many|often|soon|quickly|far|do|does|did|is|are|can|could"
+    rf"|will|would|should))"
+    rf"|(?:what|which)\s+(?:%|percent|percentage|proportion|chance|chances|kind|sort|type)"
+    rf"|(?:what|when|where|why|who|which)\s+(?:is|are|was|were|do|does|did|can"
+    rf"|could|will|would|should|happens|happened|kind|sort|type|time)"
+    rf"|(?:is|are|can|could|would|should|does|do|did)\s+(?!not{_WORD_END})[\w%]+"
+    rf"|(?:will|has|have)\s+(?:{_ASKED})"
+    rf"|(?:what|how|where|who)(?:s|'s|’s)\s+(?:the|a|it|this|that|he|she|my|your)"
+    rf"|(?:has\s+)?anyone\s+(?:know|had|have|else|tried|been|got|done)"
+    rf"|any\s+(?:tips|advice|ideas|thoughts)){_WORD_END}",
     re.IGNORECASE,
 )
 
