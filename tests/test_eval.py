@@ -59,7 +59,7 @@ def test_public_questions_meet_their_targets(runner: CliRunner) -> None:
         # little under what is measured; raise them, never lower them. Measured 2026-12-02,
         # first stop: 84.2%, 62.5%, 99.6%; second: 93.3%, 80.5%, 100%.
         ("real-leaflet.toml", "in", 0.90),
-        ("real-forum.toml", "in", 0.81),  # third stop: 83.0%
+        ("real-forum.toml", "in", 0.81),  # third stop: 82.5%
         # The neighbours' floor is the issue's target (95%), reached once octreotide,
         # lanreotide, Ga-68 scans and plain "radiotherapy" became neighbours with `unless`.
         ("neighbours.toml", "hard", 0.95),
