@@ -252,6 +252,10 @@ def test_a_faq_without_an_overview_refuses_the_bare_subject() -> None:
         "mum is confused and breathless after her lutate, do we call an ambulance",
         "I have had diarrhoea all day after my dose, should I call the ward",
         "who do I phone out of hours if I feel unwell after treatment",
+        # Where it happened is not a question about going there (radiation-safety).
+        "collapsed at the gym after lutathera",
+        "felt faint on the school run after my PRRT yesterday",
+        "dad keeps vomiting and cant keep even water down since his lutetium",
     ],
 )
 def test_symptoms_after_treatment_reach_the_urgent_entry(matcher: Matcher, question: str) -> None:
