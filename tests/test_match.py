@@ -217,6 +217,8 @@ def test_suggestions_leave_out_far_off_entries(matcher: Matcher) -> None:
         ("can I breastfeed after treatment", "pregnancy-fertility"),
         ("will my insurance pay", "cost"),
         ("can I hug my grandchildren", "radiation-safety"),
+        ("is it ok to take the train home after my treatment", "radiation-safety"),
+        ("can I go swimming after the infusion", "radiation-safety"),
     ],
 )
 def test_neighbours_are_told_apart(matcher: Matcher, question: str, expected: str) -> None:
@@ -255,6 +257,7 @@ def test_a_faq_without_an_overview_refuses_the_bare_subject() -> None:
         # Where it happened is not a question about going there (radiation-safety).
         "collapsed at the gym after lutathera",
         "felt faint on the school run after my PRRT yesterday",
+        "fainted on the bus after my lutathera",
         "dad keeps vomiting and cant keep even water down since his lutetium",
     ],
 )
