@@ -78,14 +78,14 @@ def test_public_questions_meet_their_targets(runner: CliRunner) -> None:
         # Forum posts, written blind (70 of 100 in scope), then used to find misses: 72.
         ("forum-posts-2.toml", "in", 0.79),  # 82.0% at the third stop
         ("forum-posts-2.toml", "hard", 0.95),
-        # Written before seeing the FAQ, the most like real questions: 77.3% in scope; 83.4%
+        # Written before seeing the FAQ, the most like real questions: 77.3% in scope; 83.7%
         # at the third stop.
         ("unprompted.toml", "in", 0.80),
         ("unprompted.toml", "hard", 0.95),
         # Written before seeing the FAQ (third stop), half of each writer's questions: measured
-        # blind 74.6%, 83.3%, 64.3% and 82.7% in scope; then used to find misses: 80.6%,
+        # blind 74.6%, 83.3%, 64.3% and 82.7% in scope; then used to find misses: 85.1%,
         # 88.9%, 69.6%, 93.3%. Two posts about a neighbour that also name PRRT are answered.
-        ("unprompted-everyday.toml", "in", 0.78),
+        ("unprompted-everyday.toml", "in", 0.82),
         ("unprompted-everyday.toml", "hard", 0.95),
         ("unprompted-headings.toml", "in", 0.86),
         ("unprompted-headings.toml", "hard", 0.95),
