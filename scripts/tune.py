@@ -79,12 +79,15 @@ class Ranked(NamedTuple):
     sign_score: float  # that entry's score (it also answers within URGENT_LEAD of the best)
     anchored: bool  # whether the ranked text names the FAQ's subject (Matcher.leads_clearly)
 
+    def bar(self, rule: Rule) -> float:
+        """The score an answer needs: an urgent entry has its own threshold."""
+        return min(rule.threshold, rule.urgent_threshold) if self.urgent else rule.threshold
+
     def answer(self, rule: Rule) -> str | None:
         """Matcher.decide, given the ranking: an urgent entry's own threshold, and a warning
         sign's answer when the best entry is too weak, too close to the next, or (not itself
         urgent) only just ahead of the urgent entry."""
-        bar = min(rule.threshold, rule.urgent_threshold) if self.urgent else rule.threshold
-        if self.lead >= bar and self.gap >= rule.margin:
+        if self.lead >= self.bar(rule) and self.gap >= rule.margin:
             near = self.lead - self.sign_score <= rule.urgent_lead
             if not self.urgent and self.sign is not None and near:
                 return self.sign
@@ -93,9 +96,8 @@ class Ranked(NamedTuple):
 
     def leads_clearly(self, rule: Rule) -> bool:
         """Matcher.leads_clearly, for a weak match (a close call is never answered by it)."""
-        bar = min(rule.threshold, rule.urgent_threshold) if self.urgent else rule.threshold
         clear = self.lead >= rule.clear_floor and self.gap >= rule.clear_lead
-        return self.top is not None and self.anchored and self.lead < bar and clear
+        return self.top is not None and self.anchored and self.lead < self.bar(rule) and clear
 
 
 class Asked(NamedTuple):
@@ -105,14 +107,13 @@ class Asked(NamedTuple):
     group: str
     expect: tuple[str, ...]
     whole: Ranked
-    names_subject: bool  # whether the question names the FAQ's subject
     sentences: tuple[Ranked, ...]  # asked one at a time when the whole is not answered
 
     def answer(self, rule: Rule) -> str | None:
         """Matcher.ask: the whole question, else (naming the subject) the first question
         sentence answered, else the whole question's clear lead."""
         answered = self.whole.answer(rule)
-        if answered is None and self.whole.top is not None and self.names_subject:
+        if answered is None and self.whole.top is not None and self.whole.anchored:
             for sentence in self.sentences:
                 answered = sentence.answer(rule)
                 if answered is not None:
@@ -148,7 +149,6 @@ def ranked(
             group,
             expect,
             _ranked(matcher, question, question),
-            matcher.names_subject(matcher.analyzer.terms(question, correct=True)),
             tuple(_ranked(matcher, question, text) for text in questions_in(question)),
         )
         for name, cases in sets.items()
