@@ -129,6 +129,27 @@ def test_a_word_english_knows_is_not_read_as_two_joined_words() -> None:
     assert _read(analyzer, "workpaper") == [("work", "split"), ("paper", "split")]
 
 
+def test_a_real_word_is_corrected_only_into_another_form_of_itself() -> None:
+    # "stairs" is not a typo of "stay", "vague" of "value" or "ankles" of "angel": English
+    # knows each of them. "reacting" is still "reaction", and a misspelling English lacks
+    # ("valeu") is still corrected.
+    analyzer = Analyzer(
+        ["can I stay overnight", "value for money", "angel", "allergic reaction"], {}
+    )
+    assert _read(analyzer, "stairs") == [("stair", "unknown")]
+    assert _read(analyzer, "vague") == [("vagu", "unknown")]
+    assert _read(analyzer, "ankles") == [("ankl", "unknown")]
+    assert _read(analyzer, "reacting") == [("reaction", "typo")]
+    assert _read(analyzer, "valeu") == [("valu", "typo")]
+
+
+def test_whose_words_of_the_wider_family_are_not_read_as_faq_words() -> None:
+    # "niece" was read as the typo "nice" (NICE, the English agency), "grandad" as "grandchild".
+    matcher = Matcher(load_faq())
+    read = [t.how for t in matcher.analyzer.terms("my niece and my grandad", correct=True)]
+    assert read == []
+
+
 def test_typos_are_found_in_words_as_written_and_in_names_with_numbers() -> None:
     analyzer = Analyzer(
         ["Is breastfeeding safe?", "NETTER-1 results", "NETTER-12", "flying by plane"], {}

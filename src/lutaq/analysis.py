@@ -62,6 +62,16 @@ def allowed_edits(word: str) -> int:
     return 1 if len(word) <= 5 else 2
 
 
+def _shared_start(word: str, other: str) -> int:
+    """How many first letters two words share."""
+    shared = 0
+    for mine, theirs in zip(word, other, strict=False):
+        if mine != theirs:
+            break
+        shared += 1
+    return shared
+
+
 def _swapped_or_dropped(typed: str, known: str) -> bool:
     if len(known) == len(typed):
         return sorted(known) == sorted(typed)
@@ -129,6 +139,16 @@ def tokens(text: str, skip: frozenset[str] = frozenset()) -> list[str]:
     """The stemmed words of a text, in order, stop words included (synonyms may use them)."""
     return [stem(word) for word in words(text, skip=skip)]
 
+
+REAL_WORD_ZIPF = 3.5
+"""A word this common in English (zipf, see english.py) is taken as the word it is, not as a
+typo of another ("stairs" is not "stay", "vague" not "value", "ankles" not "angel"), unless
+the FAQ word is the same word in another form (REAL_WORD_STEM). Commoner still, from
+english.COMMON, it is never corrected at all."""
+
+REAL_WORD_STEM = 6
+"""How many first letters a real word shares with a FAQ word that is the same word in another
+form: "reacting" is "reaction", "analyst" "analysis"; "reception" still reaches "receptor"."""
 
 SPLIT_ZIPF = 3.5
 """Words this common in English (zipf, see english.py) or commoner are never read as two joined
@@ -302,6 +322,7 @@ class Analyzer:
             if swapped != word and term in self._counts and term not in STOP_WORDS:
                 return Term(word, term, TYPO_SIMILARITY[1], "typo")
         edits = allowed_edits(word)
+        real = zipf(stem(word)) >= REAL_WORD_ZIPF
         if edits:
             # Imported here: most questions are spelt right, and RapidFuzz takes longer to
             # import than lutaq takes to answer.
@@ -334,6 +355,8 @@ class Analyzer:
                 for hit in found
                 if hit[1] < 2 or abs(len(hit[0]) - len(word)) < 2 or len(word) >= LONG_WORD
             ]
+            if real:
+                found = [hit for hit in found if _shared_start(word, hit[0]) >= REAL_WORD_STEM]
             if len(word) <= SHORT_WORD + 2:
                 # A word with a letter more at its end is another word: "paint" is not
                 # "pain", nor "planet" "plane" (though "paten" is "patent", and "resultt"
