@@ -93,6 +93,17 @@ def test_public_questions_meet_their_targets(runner: CliRunner) -> None:
         ("unprompted-posts.toml", "hard", 0.85),
         ("unprompted-search.toml", "in", 0.90),
         ("unprompted-search.toml", "hard", 0.95),
+        # Written before seeing the FAQ (fourth stop), labelled against whole answers, half
+        # of each writer's questions: measured blind 86.7%, 70.3%, 83.6% and 85.5% in scope.
+        # Three posts about a neighbour that also name PRRT are answered.
+        ("fresh-headings.toml", "in", 0.86),
+        ("fresh-headings.toml", "hard", 0.95),
+        ("fresh-posts.toml", "in", 0.67),
+        ("fresh-posts.toml", "hard", 0.82),
+        ("fresh-everyday.toml", "in", 0.84),
+        ("fresh-everyday.toml", "hard", 0.95),
+        ("fresh-professional.toml", "in", 0.85),
+        ("fresh-professional.toml", "hard", 0.95),
         # Symptoms now, written blind (48 of 60), then used to find misses: 57 of 60.
         ("symptoms-now.toml", "in", 0.93),
         # Stories about something else with a question any entry could take: 23 of 24 refused.
