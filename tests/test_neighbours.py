@@ -220,3 +220,34 @@ def test_unless_ties_a_neighbours_question_back_to_the_faq(matcher: Matcher, que
     result = matcher.ask(question)
     assert result.other is None, result.reason
     assert result.answer is not None, result.reason
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my wife starts everolimus next week, and PRRT might come later. how bad are the ulcers?",
+        "dad is on lanreotide, maybe lutathera one day. does the injection hurt",
+        "booked for CAPTEM, with PRRT down the line if it fails - what are the side effects",
+    ],
+)
+def test_the_subject_named_only_as_a_maybe_leaves_the_post_about_the_neighbour(
+    matcher: Matcher, question: str
+) -> None:
+    result = matcher.ask(question)
+    assert result.code == "other_subject", result.reason
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A question may hedge and still ask about the subject; another clause may name it.
+        "might PRRT help after everolimus stops working?",
+        "she is on everolimus now, maybe prrt later. what are the side effects of PRRT?",
+    ],
+)
+def test_a_hedged_question_about_the_subject_is_still_about_it(
+    matcher: Matcher, question: str
+) -> None:
+    result = matcher.ask(question)
+    assert result.other is None, result.reason
+    assert result.answer is not None, result.reason

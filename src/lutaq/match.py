@@ -119,6 +119,18 @@ SUGGESTION_FLOOR = 25.0
 """Entries scoring below this are too far off to offer as "Did you mean"."""
 
 
+HEDGES = frozenset({"maybe", "might", "later", "eventually", "possibly", "someday", "perhaps"})
+"""Words that make naming the subject a maybe, in a post about a neighbour: "we might do prrt
+later but for now this is it" asks about the neighbour (Matcher.other_subject)."""
+
+HEDGE_PHRASES = (("one", "day"), ("down", "the", "line"), ("at", "some", "point"), ("in", "future"))
+
+_SENTENCE = re.compile(r"[^.?!\n]+[.?!]*")
+"""A sentence and the marks that end it."""
+
+_CLAUSE_END = re.compile(r"[.?!;,:()]+|\s-\s|\bbut\b")
+"""Where a clause ends, for HEDGES: a maybe in one clause says nothing of the next."""
+
 _ISOTOPE = re.compile(r"\d+|lu|lutetium|\d+lu|lu\d+|lutetium\d+")
 """Words that name lutetium-177 itself, in any medicine's name ("Lu 177 PSMA", "177Lu")."""
 
@@ -461,8 +473,16 @@ class Matcher:
         found = [n for n in found if not any(_contains(stems, p) for p in self._unless[n.name])]
         if not found:
             return None
-        rest = " ".join(word for place, word in enumerate(written) if place not in masked)
-        if self.names_subject(self.analyzer.terms(rest, correct=False)):
+        # The subject named only as a maybe in a statement ("maybe PRRT later down the line")
+        # is not what a post about the neighbour asks about: its other clauses must name it.
+        # A question may hedge ("might PRRT help after everolimus?") and still ask about it.
+        kept: list[str] = []
+        for start, end, asks in _clauses(query, written):
+            clause = [written[place] for place in range(start, end) if place not in masked]
+            hedged = bool(HEDGES & set(clause)) or _has_phrase(clause, HEDGE_PHRASES)
+            if asks or not hedged:
+                kept.extend(clause)
+        if self.names_subject(self.analyzer.terms(" ".join(kept), correct=False)):
             return None
         return found[0]
 
@@ -647,6 +667,29 @@ class Matcher:
 
 def _by_score(match: Match) -> float:
     return -match.score
+
+
+def _clauses(query: str, written: list[str]) -> list[tuple[int, int, bool]]:
+    """The clauses of a question as ranges of its words (`written`, text.words of it), each
+    with whether its sentence asks (ends in a question mark)."""
+    ranges, start = [], 0
+    for sentence in _SENTENCE.findall(query):
+        asks = sentence.rstrip().endswith("?")
+        for part in _CLAUSE_END.split(sentence):
+            count = len(words(part))
+            ranges.append((start, min(start + count, len(written)), asks))
+            start += count
+    if start < len(written):
+        ranges.append((start, len(written), False))
+    return ranges
+
+
+def _has_phrase(written: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    return any(
+        tuple(written[place : place + len(phrase)]) == phrase
+        for phrase in phrases
+        for place in range(len(written) - len(phrase) + 1)
+    )
 
 
 def _contains(stems: list[str], phrase: tuple[str, ...]) -> bool:
