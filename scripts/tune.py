@@ -12,10 +12,12 @@ The floors hold on every set on its own, not only on their pool: each set
 must still refuse at least 98% of its off-topic questions and 85% of those sharing words with
 the FAQ (above the 95% and 70% required, so that unseen questions keep a safety margin).
 A group of fewer than FLOOR_SIZE questions in a set counts in the pool only: one question of
-30 is 3.3%, and a floor that one odd question can break picks settings for that question.
-Among the settings that hold them, the best mean in-scope accuracy over the sets wins (each set
-counts once, so the 3,500 questions of tuning.toml do not outweigh the real ones), then the
-widest margin, then the largest urgent lead. When no setting holds every floor, the closest
+30 is 3.3%, and a floor that one odd question can break picks settings for that question;
+the public set's own targets (SET_FLOORS) hold all the same.
+Among the settings that hold them, the best mean over the sets wins (each set counts once, so
+the 3,500 questions of tuning.toml do not outweigh the real ones) of the share of in-scope
+questions answered right less WRONG_COST times the share answered wrong, then the widest
+margin, then the largest urgent lead. When no setting holds every floor, the closest
 ones are printed with their worst shortfall, so that a floor is never lowered silently.
 """
 
@@ -51,10 +53,22 @@ THRESHOLDS = [float(t) for t in range(40, 72, 2)]
 MARGINS = [float(m) for m in range(2, 9)]
 FLOORS = {"oos": 0.98, "hard": 0.85}
 FLOOR_SIZE = 100
+SET_FLOORS = {
+    ("public.toml", "in"): 0.97,
+    ("public.toml", "oos"): 1.0,
+    ("public.toml", "hard"): 0.80,
+}
+"""The public set's own targets (issue 18: 97 / 100 / 80), held whatever its groups' size: with
+the fourth stop's sets, the best setting without them answered 1 of its 15 off-topic questions."""
 UNKNOWN_WEIGHTS = [4.0, 5.0, 6.0, 8.0]
 COMMON_SHARES = [0.2, 0.4, 0.6]
 RARE_ZIPFS = [2.5, 3.0, 3.5]
 URGENT_LEADS = [0.0, 5.0, 10.0]
+WRONG_COST = 1.0
+"""What an in-scope question answered with the wrong entry costs, against one answered right:
+a wrong confident answer is worse than a refusal, which at least sends the asker elsewhere.
+Without it (2026-12-02) the tuner took a margin of 2, which on the held-out questions answered
+5 more of 774 right and 6 more wrong, and answered one of the public set's off-topic questions."""
 
 
 class Rule(NamedTuple):
@@ -157,7 +171,8 @@ def ranked(
 
 
 def accuracy(rows: list[Asked], rule: Rule) -> dict[tuple[str, str], float]:
-    """Share right per (set, group), and per ("pool", group)."""
+    """Share right per (set, group), and per ("pool", group); and as (set, "wrong") the share
+    of a set's in-scope questions answered with an entry that is not theirs."""
     right: dict[tuple[str, str], list[int]] = {}
     for row in rows:
         answered = row.answer(rule)
@@ -166,13 +181,21 @@ def accuracy(rows: list[Asked], rule: Rule) -> dict[tuple[str, str], float]:
             tally = right.setdefault(key, [0, 0])
             tally[0] += ok
             tally[1] += 1
+        if row.expect:
+            tally = right.setdefault((row.set, "wrong"), [0, 0])
+            tally[0] += answered is not None and not ok
+            tally[1] += 1
     return {key: r / t for key, (r, t) in right.items()}
 
 
 def shortfall(groups: dict[tuple[str, str], float], held: set[tuple[str, str]]) -> float:
     """The largest amount by which a held group misses its floor (0 when every floor holds)."""
     return max(
-        (FLOORS[key[1]] - value for key, value in groups.items() if key in held),
+        (
+            SET_FLOORS.get(key, FLOORS.get(key[1], 0.0)) - value
+            for key, value in groups.items()
+            if key in held
+        ),
         default=0.0,
     )
 
@@ -183,7 +206,8 @@ def held_groups(rows: list[Asked]) -> set[tuple[str, str]]:
     for row in rows:
         sizes[row.set, row.group] = sizes.get((row.set, row.group), 0) + 1
     held = {key for key, size in sizes.items() if size >= FLOOR_SIZE}
-    return {key for key in held | {("pool", group) for group in FLOORS} if key[1] in FLOORS}
+    held = {key for key in held | {("pool", group) for group in FLOORS} if key[1] in FLOORS}
+    return held | (set(SET_FLOORS) & set(sizes))
 
 
 def main(paths: list[Path]) -> None:
@@ -215,7 +239,11 @@ def main(paths: list[Path]) -> None:
             )
             groups = accuracy(rows, rule)
             settings = (unknown, share, rare, threshold, margin, lead)
-            in_scope = [v for (n, g), v in groups.items() if g == "in" and n != "pool"]
+            in_scope = [
+                value - WRONG_COST * groups[(name, "wrong")]
+                for (name, group), value in groups.items()
+                if group == "in" and name != "pool"
+            ]
             mean = sum(in_scope) / len(in_scope) if in_scope else 0.0
             results.append((shortfall(groups, held), mean, settings, groups))
     holding = [row for row in results if row[0] <= 0]
@@ -230,17 +258,17 @@ def main(paths: list[Path]) -> None:
         show = holding[:10]
     for short, pooled, (unknown, share, rare, threshold, margin, lead), _groups in show:
         print(
-            f"mean in {100 * pooled:5.1f}%  shortfall {100 * short:4.1f}  unknown {unknown} "
+            f"mean in less wrong {100 * pooled:5.1f}%  shortfall {100 * short:4.1f}  "
+            f"unknown {unknown} "
             f"share {share} rare {rare}  threshold {threshold}  margin {margin}  lead {lead}"
         )
-    current = next(
-        groups
-        for _, _, settings, groups in results
-        if settings
-        == (UNKNOWN_WEIGHT, COMMON_WORD_SHARE, RARE_ZIPF, THRESHOLD, MARGIN, URGENT_LEAD)
-    )
-    for label, groups in (("best", show[0][3]), ("current", current)):
-        print(f"{label}:")
+    now = (UNKNOWN_WEIGHT, COMMON_WORD_SHARE, RARE_ZIPF, THRESHOLD, MARGIN, URGENT_LEAD)
+    short, pooled, _, current = next(row for row in results if row[2] == now)
+    for label, groups, mean, missed in (
+        ("best", show[0][3], show[0][1], show[0][0]),
+        ("current", current, pooled, short),
+    ):
+        print(f"{label}: mean in less wrong {100 * mean:5.1f}%  shortfall {100 * missed:4.1f}")
         _print_sets(sets, groups)
 
 
