@@ -479,7 +479,7 @@ class Matcher:
         kept: list[str] = []
         for start, end, asks in _clauses(query, written):
             clause = [written[place] for place in range(start, end) if place not in masked]
-            hedged = bool(HEDGES & set(clause)) or _has_phrase(clause, HEDGE_PHRASES)
+            hedged = bool(HEDGES & set(clause)) or any(_contains(clause, p) for p in HEDGE_PHRASES)
             if asks or not hedged:
                 kept.extend(clause)
         if self.names_subject(self.analyzer.terms(" ".join(kept), correct=False)):
@@ -684,16 +684,9 @@ def _clauses(query: str, written: list[str]) -> list[tuple[int, int, bool]]:
     return ranges
 
 
-def _has_phrase(written: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    return any(
-        tuple(written[place : place + len(phrase)]) == phrase
-        for phrase in phrases
-        for place in range(len(written) - len(phrase) + 1)
-    )
-
-
 def _contains(stems: list[str], phrase: tuple[str, ...]) -> bool:
-    """Whether a phrase's stems occur, in order and together, among a question's."""
+    """Whether a phrase's words occur, in order and together, among a question's (stemmed or
+    as written, alike on both sides)."""
     size = len(phrase)
     return any(
         tuple(stems[start : start + size]) == phrase
