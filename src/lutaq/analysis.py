@@ -322,7 +322,6 @@ class Analyzer:
             if swapped != word and term in self._counts and term not in STOP_WORDS:
                 return Term(word, term, TYPO_SIMILARITY[1], "typo")
         edits = allowed_edits(word)
-        real = zipf(stem(word)) >= REAL_WORD_ZIPF
         if edits:
             # Imported here: most questions are spelt right, and RapidFuzz takes longer to
             # import than lutaq takes to answer.
@@ -355,7 +354,7 @@ class Analyzer:
                 for hit in found
                 if hit[1] < 2 or abs(len(hit[0]) - len(word)) < 2 or len(word) >= LONG_WORD
             ]
-            if real:
+            if found and zipf(stem(word)) >= REAL_WORD_ZIPF:
                 found = [hit for hit in found if _shared_start(word, hit[0]) >= REAL_WORD_STEM]
             if len(word) <= SHORT_WORD + 2:
                 # A word with a letter more at its end is another word: "paint" is not

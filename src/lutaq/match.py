@@ -19,7 +19,7 @@ from typing import NamedTuple
 from lutaq.analysis import STOP_WORDS, Analyzer, Term, allowed_edits, tokens
 from lutaq.english import zipf
 from lutaq.faq import Entry, Faq, Neighbour
-from lutaq.text import questions_in, stem, words
+from lutaq.text import ends_as_question, questions_in, sentences, stem, words
 
 __all__ = [
     "MARGIN",
@@ -124,9 +124,6 @@ HEDGES = frozenset({"maybe", "might", "later", "eventually", "possibly", "someda
 later but for now this is it" asks about the neighbour (Matcher.other_subject)."""
 
 HEDGE_PHRASES = (("one", "day"), ("down", "the", "line"), ("at", "some", "point"), ("in", "future"))
-
-_SENTENCE = re.compile(r"[^.?!\n]+[.?!]*")
-"""A sentence and the marks that end it."""
 
 _CLAUSE_END = re.compile(r"[.?!;,:()]+|\s-\s|\bbut\b")
 """Where a clause ends, for HEDGES: a maybe in one clause says nothing of the next."""
@@ -673,8 +670,8 @@ def _clauses(query: str, written: list[str]) -> list[tuple[int, int, bool]]:
     """The clauses of a question as ranges of its words (`written`, text.words of it), each
     with whether its sentence asks (ends in a question mark)."""
     ranges, start = [], 0
-    for sentence in _SENTENCE.findall(query):
-        asks = sentence.rstrip().endswith("?")
+    for sentence in sentences(query):
+        asks = ends_as_question(sentence)
         for part in _CLAUSE_END.split(sentence):
             count = len(words(part))
             ranges.append((start, min(start + count, len(written)), asks))

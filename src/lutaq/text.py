@@ -153,22 +153,30 @@ def questions_in(text: str) -> list[str]:
     A forum post says who is ill and what happened, then asks ("what is prrt? just been told
     it's the next step"): its question sentences are what it asks, the rest is context.
     """
+    found = sentences(text)
+    if len(found) < 2:
+        return []
+    return [s for s in found if ends_as_question(s) or _QUESTION_START.match(s)]
+
+
+def sentences(text: str) -> list[str]:
+    """A text's sentences, in order: split after ".", "?" or "!" and a space, or at a line
+    break, but not after an abbreviation ("e.g.", "approx.")."""
     text = unicodedata.normalize("NFKC", text).translate(_CHAR_MAP).strip()
-    sentences: list[str] = []
+    found: list[str] = []
     for part in _SENTENCE_END.split(text):
         if not (part := part.strip()):
             continue
-        if sentences and sentences[-1].rsplit(maxsplit=1)[-1].casefold() in _ABBREVIATIONS:
-            sentences[-1] = f"{sentences[-1]} {part}"
+        if found and found[-1].rsplit(maxsplit=1)[-1].casefold() in _ABBREVIATIONS:
+            found[-1] = f"{found[-1]} {part}"
         else:
-            sentences.append(part)
-    if len(sentences) < 2:
-        return []
-    return [
-        sentence
-        for sentence in sentences
-        if _QUESTION_END.search(sentence) or _QUESTION_START.match(sentence)
-    ]
+            found.append(part)
+    return found
+
+
+def ends_as_question(sentence: str) -> bool:
+    """Whether a sentence ends in a question mark (perhaps followed by quotes or "!")."""
+    return bool(_QUESTION_END.search(sentence))
 
 
 def normalise(text: str) -> str:
