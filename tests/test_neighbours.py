@@ -188,6 +188,18 @@ def test_lutathera_beside_a_neighbours_name_still_names_lutathera(matcher: Match
     assert matcher.ask("lu-177 psma side effects").other is not None
 
 
+@pytest.mark.parametrize(
+    "question", ["is lu-177 chemo", "is lu177 a chemo", "lutetium chemo or not"]
+)
+def test_lutetium_beside_a_neighbour_not_named_with_it_still_names_lutathera(
+    matcher: Matcher, question: str
+) -> None:
+    """Only Pluvicto's name holds lutetium: beside "chemo", "Lu-177" is Lutathera."""
+    result = matcher.ask(question)
+    assert result.other is None, result.reason
+    assert result.answer_id == "how-it-works"
+
+
 def test_a_number_alone_is_not_a_question(matcher: Matcher) -> None:
     result = matcher.ask("3")
     assert (result.answer, result.code) == (None, "no_words")

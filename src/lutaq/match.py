@@ -131,6 +131,9 @@ _CLAUSE_END = re.compile(r"[.?!;,:()]+|\s-\s|\bbut\b")
 _ISOTOPE = re.compile(r"\d+|lu|lutetium|\d+lu|lu\d+|lutetium\d+")
 """Words that name lutetium-177 itself, in any medicine's name ("Lu 177 PSMA", "177Lu")."""
 
+_ISOTOPE_PARTS = re.compile(r"[a-z]+|\d+")
+"""An isotope word's letters and digits apart: "lu177" is "lu" and "177"."""
+
 
 class WordMatch(NamedTuple):
     """How one question term fared against an entry: for `ask --explain`."""
@@ -285,10 +288,15 @@ class Matcher:
         self._neighbour_heads: dict[str, list[tuple[Neighbour, tuple[str, ...]]]] = {}
         # And the phrases that tie a question naming a neighbour back to the FAQ (`unless`).
         self._unless: dict[str, tuple[tuple[str, ...], ...]] = {}
+        # The words each neighbour's name is spelled with, to tell its isotope (_name_around).
+        self._isotope_names: dict[str, frozenset[str]] = {}
         for neighbour in faq.not_about:
             for phrase in neighbour.phrases:
                 if key := tuple(tokens(phrase)):
                     self._neighbour_heads.setdefault(key[0], []).append((neighbour, key))
+            self._isotope_names[neighbour.name] = frozenset(
+                part for word in words(neighbour.name) for part in _ISOTOPE_PARTS.findall(word)
+            )
             self._unless[neighbour.name] = tuple(
                 key for phrase in neighbour.unless if (key := tuple(tokens(phrase)))
             )
@@ -464,7 +472,7 @@ class Matcher:
                 end = start + len(phrase)
                 if tuple(stems[start:end]) == phrase:
                     found.append(neighbour)
-                    masked.update(self._name_around(written, start, end))
+                    masked.update(self._name_around(written, start, end, neighbour))
         # A neighbour whose `unless` phrase the question also has is part of the FAQ's story
         # ("do I stop my octreotide before the infusion"), not another subject.
         found = [n for n in found if not any(_contains(stems, p) for p in self._unless[n.name])]
@@ -483,17 +491,24 @@ class Matcher:
             return None
         return found[0]
 
-    def _name_around(self, written: list[str], start: int, end: int) -> range:
-        """A neighbour's phrase with the subject's words right beside it, which are its name.
+    def _name_around(self, written: list[str], start: int, end: int, neighbour: Neighbour) -> range:
+        """A neighbour's phrase with its isotope's words right beside it, which are its name.
 
         "lutetium PSMA-617" and "Lu 177 PSMA" are Pluvicto: the "lutetium" and "Lu 177" next
-        to PSMA name that medicine's isotope, not Lutathera. At most two words each side.
+        to PSMA name that medicine's isotope, not Lutathera. At most two words each side, and
+        only words of the neighbour's own name: Pluvicto is "lutetium Lu 177 vipivotide
+        tetraxetan", but chemotherapy is not lutetium, so "is lu-177 chemo" names Lutathera.
         """
-        # Only the isotope's own words (_ISOTOPE): "lutathera pluvicto" still names Lutathera.
+        own = self._isotope_names[neighbour.name]
+
+        def isotope(word: str) -> bool:
+            # Only the isotope's own words (_ISOTOPE): "lutathera pluvicto" still names Lutathera.
+            return bool(_ISOTOPE.fullmatch(word)) and set(_ISOTOPE_PARTS.findall(word)) <= own
+
         for _ in range(2):
-            if start > 0 and _ISOTOPE.fullmatch(written[start - 1]):
+            if start > 0 and isotope(written[start - 1]):
                 start -= 1
-            if end < len(written) and _ISOTOPE.fullmatch(written[end]):
+            if end < len(written) and isotope(written[end]):
                 end += 1
         return range(start, end)
 
