@@ -163,7 +163,10 @@ def ranked(
             group,
             expect,
             _ranked(matcher, question, question),
-            tuple(_ranked(matcher, question, text) for text in questions_in(question)),
+            tuple(
+                _ranked(matcher, question, matcher.sentence_alone(text))
+                for text in questions_in(question)
+            ),
         )
         for name, cases in sets.items()
         for question, expect, group in cases

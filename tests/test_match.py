@@ -369,6 +369,25 @@ def test_a_long_post_is_answered_by_its_question_sentence_alone() -> None:
     assert alone.ask(question).answer is None
 
 
+def test_a_post_naming_the_subject_and_asking_what_it_is_is_answered_by_what_it_is(
+    matcher: Matcher,
+) -> None:
+    # "what it actually is" has no word of its own: in a post naming Lutathera it asks what
+    # Lutathera is. A bare "why" about the post's story is not read as about the subject.
+    question = (
+        "dad's team brought up lutathera at clinic and we both just nodded along, too stunned "
+        "to take any of it in. could someone tell me what it actually is?"
+    )
+    result = matcher.ask(question)
+    assert result.answer_id == "how-it-works"
+    assert result.reason.endswith("for the question “could someone tell me what it actually is?”")
+    story = (
+        "had cycle 2 of lutathera on monday and they gave me a jab of octreotide as I left, "
+        "then a leaflet I never got to read. why do they do that?"
+    )
+    assert matcher.ask(story).answer_id != "how-it-works"
+
+
 @pytest.mark.parametrize(
     "question",
     [

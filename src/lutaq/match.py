@@ -359,10 +359,25 @@ class Matcher:
         ):
             return self._clear_lead(result)
         for sentence in questions_in(query):
-            found = self.decide(query, self.rank(sentence))
+            found = self.decide(query, self.rank(self.sentence_alone(sentence)))
             if found.answer is not None:
                 return found._replace(reason=f"{found.reason}, for the question “{sentence}”")
         return self._clear_lead(result)
+
+    def sentence_alone(self, sentence: str) -> str:
+        """A post's question sentence as it is asked alone: with the FAQ's subject's name when
+        it has no word of its own and asks "what" ("can someone explain in plain english what
+        it actually is?"). The post names the subject, and a "what" with nothing else asks what
+        the subject is; "why do they do that?" may be about anything the post told, so it is
+        asked as written (and finds nothing)."""
+        subject = self.faq.subject
+        if (
+            subject
+            and "what" in words(sentence)
+            and not self.analyzer.terms(sentence, correct=True)
+        ):
+            return f"{sentence} {subject}"
+        return sentence
 
     def _clear_lead(self, result: Result) -> Result:
         """A weak match naming the subject, answered when one entry leads clearly (CLEAR_LEAD):
