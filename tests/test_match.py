@@ -280,6 +280,12 @@ def test_a_faq_without_an_overview_refuses_the_bare_subject() -> None:
         "felt faint on the school run after my PRRT yesterday",
         "fainted on the bus after my lutathera",
         "dad keeps vomiting and cant keep even water down since his lutetium",
+        "husband hasnt been able to pee since his prrt on monday",
+        "dad keeps wheezing two days after his prrt",
+        "my heart is racing since the radioactive treatment",
+        "dad is very drowsy and hard to wake since his lutathera",
+        "i'm so weak i can't stand up, had prrt 4 days ago",
+        "my flushing and diarrhoea flared up badly after my second cycle",
     ],
 )
 def test_symptoms_after_treatment_reach_the_urgent_entry(matcher: Matcher, question: str) -> None:
