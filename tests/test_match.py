@@ -286,6 +286,11 @@ def test_a_faq_without_an_overview_refuses_the_bare_subject() -> None:
         "dad is very drowsy and hard to wake since his lutathera",
         "i'm so weak i can't stand up, had prrt 4 days ago",
         "my flushing and diarrhoea flared up badly after my second cycle",
+        "my poo is black since lutathera",
+        "my wife keeps throwing up and looks really pale, had lutathera monday",
+        "stomach pains so bad i can't sleep after my treatment",
+        "mum hasn't eaten anything for three days since her lutathera",
+        "my husband is slurring his words since his treatment yesterday",
     ],
 )
 def test_symptoms_after_treatment_reach_the_urgent_entry(matcher: Matcher, question: str) -> None:
