@@ -195,6 +195,20 @@ def test_naming_the_subject_makes_unknown_words_weigh_less(matcher: Matcher) -> 
     assert anchored.score > plain.score
 
 
+def test_a_phrase_holding_the_subjects_name_still_names_the_subject(matcher: Matcher) -> None:
+    # "how lutathera actually works" is read as how it works, one term, and the post still
+    # names Lutathera: its story's unknown words weigh as in any post naming the subject.
+    post = (
+        "can someone explain in normal words how lutathera actually works? my grandad thinks "
+        "theyre putting nuclear waste in him and wont listen to the doctors"
+    )
+    assert matcher.ask(post).answer_id == "how-it-works"
+    retreatment = "can you have lutathera again if it grows back? dad had 4 cycles in 2021"
+    assert matcher.ask(retreatment).answer_id == "follow-up"
+    # Not a name that only holds one of the subject's words: "ga68 dotatate" is a scan.
+    assert matcher.ask("ga68 dotatate uptake in the uncinate process false positive").answer is None
+
+
 def test_synonyms_come_from_the_faq_file() -> None:
     text = SMALL_FAQ + '\n[synonyms]\ntomato = ["tomatoes", "love apple"]\n'
     result = Matcher(parse_faq(text)).ask("how often to water love apples")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import NamedTuple
 
 from lutaq import wordlists
@@ -238,6 +239,10 @@ class Analyzer:
     def groups(self) -> frozenset[str]:
         """The terms that stand for a synonym group ("fever" for "high temperature")."""
         return frozenset(self._labels)
+
+    def phrases(self) -> Mapping[tuple[str, ...], str]:
+        """Every synonym phrase, as the stemmed words it is looked up by, with its group's term."""
+        return MappingProxyType(self._phrases)
 
     def label(self, term: str) -> str:
         """A term as people write it: the synonym group's own spelling, else the stem."""

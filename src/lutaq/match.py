@@ -278,6 +278,19 @@ class Matcher:
         self._anchors = frozenset(
             t for t, df in subject.items() if count >= 4 and 3 * df >= 2 * count
         )
+        # The subject's names as a question's words spell them ("radioligand therapy"), and
+        # the synonym groups with a phrase that holds the subject ("how does lutathera work"),
+        # to see the subject inside such a phrase (names_subject).
+        phrases = self.analyzer.phrases()
+        self._anchor_spellings = (
+            *(key for key, term in phrases.items() if term in self._anchors and key),
+            *((anchor,) for anchor in self._anchors),
+        )
+        self._anchor_groups = frozenset(
+            term
+            for key, term in phrases.items()
+            if term not in self._anchors and not self._anchors.isdisjoint(key)
+        )
         self._anchored_unknown = anchored_unknown_weight * math.log(1 + count)
         self._idf = {term: math.log(1 + count / df) for term, df in frequency.items()}
         self._rarest = math.log(1 + count)
@@ -390,8 +403,21 @@ class Matcher:
     def names_subject(self, terms: Iterable[Term]) -> bool:
         """Whether a question's terms name the FAQ's subject ("lutathera", "PRRT"): then an
         unknown word weighs less, its question sentences more, and another subject it names
-        is part of the FAQ's story."""
-        return any(term.term in self._anchors for term in terms)
+        is part of the FAQ's story.
+
+        A phrase of the FAQ's synonyms that holds the subject's name is read as what it asks
+        ("how does lutathera work" as how it works), and still names the subject. Only such a
+        phrase: "ga68 dotatate" is a scan's name, though "dotatate" alone is Lutathera.
+        """
+        return any(
+            term.term in self._anchors
+            or (
+                term.term in self._anchor_groups
+                and " " in term.typed
+                and any(_contains(tokens(term.typed), key) for key in self._anchor_spellings)
+            )
+            for term in terms
+        )
 
     def decide(
         self,
