@@ -186,6 +186,10 @@ def test_a_neighbours_name_is_never_split_or_corrected_into_faq_words(matcher: M
 def test_lutathera_beside_a_neighbours_name_still_names_lutathera(matcher: Matcher) -> None:
     assert matcher.ask("lutathera pluvicto difference").other is None
     assert matcher.ask("lu-177 psma side effects").other is not None
+    # Pluvicto's whole name: three isotope words before its own.
+    pluvicto = matcher.ask("How does lutetium Lu 177 vipivotide tetraxetan work?")
+    assert pluvicto.other is not None
+    assert pluvicto.other.name.startswith("Pluvicto")
 
 
 @pytest.mark.parametrize(

@@ -536,9 +536,10 @@ class Matcher:
         """A neighbour's phrase with its isotope's words right beside it, which are its name.
 
         "lutetium PSMA-617" and "Lu 177 PSMA" are Pluvicto: the "lutetium" and "Lu 177" next
-        to PSMA name that medicine's isotope, not Lutathera. At most two words each side, and
-        only words of the neighbour's own name: Pluvicto is "lutetium Lu 177 vipivotide
-        tetraxetan", but chemotherapy is not lutetium, so "is lu-177 chemo" names Lutathera.
+        to PSMA name that medicine's isotope, not Lutathera. At most three words each side (all
+        of "lutetium Lu 177 vipivotide"), and only words of the neighbour's own name: Pluvicto
+        is "lutetium Lu 177 vipivotide tetraxetan", but chemotherapy is not lutetium, so "is
+        lu-177 chemo" names Lutathera.
         """
         own = self._isotope_names[neighbour.name]
 
@@ -546,7 +547,7 @@ class Matcher:
             # Only the isotope's own words (_ISOTOPE): "lutathera pluvicto" still names Lutathera.
             return bool(_ISOTOPE.fullmatch(word)) and set(_ISOTOPE_PARTS.findall(word)) <= own
 
-        for _ in range(2):
+        for _ in range(3):
             if start > 0 and isotope(written[start - 1]):
                 start -= 1
             if end < len(written) and isotope(written[end]):
