@@ -31,6 +31,8 @@ WHOSE_WRITTEN = frozenset(
     for form in (word, word + "s" if word[-1] != "s" else word)
 )
 STOP_WRITTEN = frozenset(wordlists.words("stop.txt"))
+# Words that only stress what is asked ("actually"): words/filler.txt has the list's reason.
+FILLER_WRITTEN = frozenset(wordlists.words("filler.txt"))
 STOP_WORDS = frozenset(stem(word) for word in STOP_WRITTEN | WHOSE_WRITTEN)
 """Stop words as stems: what a typo may only reach by swapped letters ("waht" is "what")."""
 
@@ -113,8 +115,10 @@ def _one_edit(typed: str, known: str) -> bool:
 
 def _content(text: str, skip: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """The words of a text as written and as stemmed, less those saying whose it is or who
-    asks."""
+    asks, and those that only stress what is asked."""
     written = words(text, skip=skip)
+    if "filler" not in skip:
+        written = [word for word in written if word not in FILLER_WRITTEN]
     if "whose" in skip:
         return [(word, stem(word)) for word in written]
     return [

@@ -3,7 +3,7 @@
 Every rule that shapes how a question and the FAQ's phrasings are read is one of these, so a
 test can show what a rule does by reading without it, and bench/steps.py can measure what it
 saves on the labelled questions (the table in docs/matching.md). text.py runs the first four,
-on words; analysis.py the next seven, on terms; the matcher the last, on a question's
+on words; analysis.py the next eight, on terms; the matcher the last, on a question's
 sentences (Matcher.rank weighs them, Matcher.ask asks them alone). Stemming and folding case,
 accents and punctuation are not steps: without them there are no words to compare. Only the
 Analyzer and those two skip steps: the matcher's check for another subject
@@ -28,6 +28,7 @@ STEPS = (
     Step("dose", 'Read "dose it" opening a question as "does it": "how long dose it last".'),
     Step("shorthand", 'Read contractions without the apostrophe and texting shorthand: "hw", "r".'),
     Step("whose", 'Drop whose the question is or who asks it: "my mother", "nurse here".'),
+    Step("filler", 'Drop words that only stress what is asked: "actually", "really".'),
     Step("typos", 'Read a question word within a few typos of a FAQ word as it: "sied" as "side".'),
     Step("split", 'Read a question word the FAQ lacks as two joined ones: "sideeffects".'),
     Step("synonyms", 'Read each synonym phrase as its group\'s term: "PFS", "high temperature".'),
