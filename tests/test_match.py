@@ -260,6 +260,24 @@ def test_neighbours_are_told_apart(matcher: Matcher, question: str, expected: st
     assert matcher.ask(question).answer_id == expected
 
 
+def test_the_subject_is_the_one_the_faq_names_not_its_commonest_word() -> None:
+    """A word most entries are phrased with ("treatment") is not the subject when the FAQ
+    names one: counted, one more entry phrased with it would make every question using it
+    "name the subject", and a question about radioactive iodine treatment Lutathera's."""
+    faq = load_faq()
+    common = faq._replace(
+        entries=tuple(
+            entry._replace(aliases=(*entry.aliases, f"{entry.id} treatment"))
+            for entry in faq.entries
+        )
+    )
+    matcher = Matcher(common)
+    assert not matcher.names_subject(matcher.analyzer.terms("after treatment", correct=False))
+    assert matcher.ask("Can I travel after radioactive iodine treatment?").answer is None
+    unnamed = Matcher(common._replace(subject=""))
+    assert unnamed.names_subject(unnamed.analyzer.terms("after treatment", correct=False))
+
+
 def test_a_faq_without_an_overview_refuses_the_bare_subject() -> None:
     """Only an entry phrased as the bare subject ("what is lutathera") may answer it."""
     faq = load_faq()

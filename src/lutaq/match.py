@@ -274,8 +274,13 @@ class Matcher:
             for term in bag:
                 subject[term] = subject.get(term, 0) + 1
         count = max(len(faq.entries), 1)
-        # The FAQ's subject: terms two entries in three are phrased with ("lutathera").
-        self._anchors = frozenset(
+        # The FAQ's subject: the words of its `subject` that entries are phrased with, read
+        # through the synonyms ("Lutathera"); without one, terms two entries in three are
+        # phrased with. Named, not counted, where the FAQ names it: counted, a plain word
+        # would become the subject the day one more entry is phrased with it ("treatment",
+        # in 15 of the 23 entries, needs 16), and with it every question using it.
+        named = self._terms(faq.subject) & subject.keys() if faq.subject else frozenset()
+        self._anchors = frozenset(named) or frozenset(
             t for t, df in subject.items() if count >= 4 and 3 * df >= 2 * count
         )
         # The subject's names as a question's words spell them ("radioligand therapy"), and
