@@ -204,6 +204,16 @@ def test_lutetium_beside_a_neighbour_not_named_with_it_still_names_lutathera(
     assert result.answer_id == "how-it-works"
 
 
+def test_a_neighbour_excused_by_unless_does_not_hide_the_subjects_name(matcher: Matcher) -> None:
+    # "radiotherapy" is external-beam radiotherapy's phrase, but "internal" excuses it: then
+    # "internal radiotherapy" still names Lutathera, and the octreotide beside it is its story.
+    result = matcher.ask(
+        "Will I get a long-acting octreotide injection after each internal radiotherapy dose?"
+    )
+    assert result.other is None, result.reason
+    assert result.answer_id == "how-given"
+
+
 def test_a_number_alone_is_not_a_question(matcher: Matcher) -> None:
     result = matcher.ask("3")
     assert (result.answer, result.code) == (None, "no_words")

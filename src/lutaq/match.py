@@ -512,18 +512,22 @@ class Matcher:
         written = words(query)
         stems = [stem(word) for word in written]
         found: list[Neighbour] = []
-        masked: set[int] = set()
+        names: dict[str, set[int]] = {}
         for start, head in enumerate(stems):
             for neighbour, phrase in self._neighbour_heads.get(head, ()):
                 end = start + len(phrase)
                 if tuple(stems[start:end]) == phrase:
                     found.append(neighbour)
-                    masked.update(self._name_around(written, start, end, neighbour))
+                    place = self._name_around(written, start, end, neighbour)
+                    names.setdefault(neighbour.name, set()).update(place)
         # A neighbour whose `unless` phrase the question also has is part of the FAQ's story
         # ("do I stop my octreotide before the infusion"), not another subject.
         found = [n for n in found if not any(_contains(stems, p) for p in self._unless[n.name])]
         if not found:
             return None
+        # Only the names of neighbours still found are set aside: "radiotherapy" in "internal
+        # radiotherapy" is no other subject (its `unless`), and still names Lutathera.
+        masked: set[int] = set().union(*(names[n.name] for n in found))
         # The subject named only as a maybe in a statement ("maybe PRRT later down the line")
         # is not what a post about the neighbour asks about: its other clauses must name it.
         # A question may hedge ("might PRRT help after everolimus?") and still ask about it.
