@@ -117,15 +117,28 @@ def test_public_questions_meet_their_targets(runner: CliRunner) -> None:
         ("blind-everyday.toml", "hard", 0.95),
         # Written before seeing the FAQ (sixth stop), labelled against whole answers and key
         # figures, half of each writer's questions: measured blind 84.0% (hospital FAQs), 78.3%
-        # (posts), 80.8% (headings) and 95.8% (everyday) in scope, every other one refused.
-        ("sixth-hospital.toml", "in", 0.84),
+        # (posts), 80.8% (headings) and 95.8% (everyday) in scope, every other one refused;
+        # then used to find misses: 88.0%, 87.0%, 88.5%, 95.8%.
+        ("sixth-hospital.toml", "in", 0.87),
         ("sixth-hospital.toml", "hard", 0.95),
-        ("sixth-posts.toml", "in", 0.78),
+        ("sixth-posts.toml", "in", 0.86),
         ("sixth-posts.toml", "hard", 0.95),
-        ("sixth-headings.toml", "in", 0.80),
+        ("sixth-headings.toml", "in", 0.88),
         ("sixth-headings.toml", "hard", 0.95),
         ("sixth-everyday.toml", "in", 0.95),
         ("sixth-everyday.toml", "hard", 0.95),
+        # The same, a second round: measured blind 68.0% (practical), 60.0% (carers' posts),
+        # 88.0% (headings) and 87.5% (short) in scope, 21 of the 22 others refused; then used
+        # to find misses: 76.0%, 68.0%, 100%, 100%. The one answered is a Ga-68 follow-up
+        # scan's own question, which the scan's `unless` ("follow up") ties to Lutathera.
+        ("seventh-practical.toml", "in", 0.76),
+        ("seventh-practical.toml", "hard", 0.83),
+        ("seventh-posts.toml", "in", 0.68),
+        ("seventh-posts.toml", "hard", 0.95),
+        ("seventh-headings.toml", "in", 0.96),
+        ("seventh-headings.toml", "hard", 0.95),
+        ("seventh-short.toml", "in", 0.95),
+        ("seventh-short.toml", "hard", 0.95),
         # Symptoms now, written blind (48 of 60), then used to find misses: 57 of 60.
         ("symptoms-now.toml", "in", 0.93),
         # Stories about something else with a question any entry could take: 23 of 24 refused.
