@@ -209,6 +209,16 @@ def test_a_phrase_holding_the_subjects_name_still_names_the_subject(matcher: Mat
     assert matcher.ask("ga68 dotatate uptake in the uncinate process false positive").answer is None
 
 
+def test_when_a_story_happened_is_not_what_it_asks(matcher: Matcher) -> None:
+    # A day or month weighed as an unknown word, about five times the question's own words.
+    terms = matcher.analyzer.terms(
+        "my first cycle is on monday, the second in november", correct=True
+    )
+    assert {term.typed for term in terms}.isdisjoint({"monday", "november"})
+    question = "I work in an open plan office, can I go back in on the Monday after my infusion?"
+    assert matcher.ask(question).answer_id == "radiation-safety"
+
+
 def test_synonyms_come_from_the_faq_file() -> None:
     text = SMALL_FAQ + '\n[synonyms]\ntomato = ["tomatoes", "love apple"]\n'
     result = Matcher(parse_faq(text)).ask("how often to water love apples")
