@@ -219,6 +219,31 @@ def test_when_a_story_happened_is_not_what_it_asks(matcher: Matcher) -> None:
     assert matcher.ask(question).answer_id == "radiation-safety"
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # A relative's pregnancy is about being near her: radiation-safety.
+        ("my daughter is pregnant, can she visit me after my lutathera", "radiation-safety"),
+        ("my pregnant sister wants to stay with us after my prrt", "radiation-safety"),
+        (
+            "our daughter's pregnant and lives with us, is that ok after my treatment",
+            "radiation-safety",
+        ),
+        # Becoming pregnant, the patient's or a partner's, is pregnancy and fertility.
+        (
+            "my wife wants to get pregnant after my lutathera, how long should we wait",
+            "pregnancy-fertility",
+        ),
+        ("my wife is trying to get pregnant, is lutathera a problem", "pregnancy-fertility"),
+        ("I am pregnant, can I have lutathera", "pregnancy-fertility"),
+    ],
+)
+def test_whose_pregnancy_it_is_decides_the_entry(
+    matcher: Matcher, question: str, expected: str
+) -> None:
+    assert matcher.ask(question).answer_id == expected
+
+
 def test_synonyms_come_from_the_faq_file() -> None:
     text = SMALL_FAQ + '\n[synonyms]\ntomato = ["tomatoes", "love apple"]\n'
     result = Matcher(parse_faq(text)).ask("how often to water love apples")

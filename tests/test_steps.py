@@ -62,6 +62,8 @@ def test_a_word_step_switched_off(
 ANALYSIS_CASES = [
     # Without dropping "my mother", "should ... get" is no longer the phrase it is.
     ("whose", "should my mother get lutathera", ("should get", "synonym"), None),
+    # Without it, a daughter's pregnancy is read as the patient's own.
+    ("whose", "my daughter is pregnant", ("someone pregnant", "synonym"), ("pregnant", "exact")),
     # Without dropping "actually", "who ... makes" is no longer the phrase it is.
     ("filler", "who actually makes lutathera", ("who makes", "synonym"), ("makes", "exact")),
     ("typos", "sied effects", ("sied effects", "synonym"), ("sied", "unknown")),

@@ -121,11 +121,38 @@ def _content(text: str, skip: frozenset[str] = frozenset()) -> list[tuple[str, s
         written = [word for word in written if word not in FILLER_WRITTEN]
     if "whose" in skip:
         return [(word, stem(word)) for word in written]
-    return [
-        (word, stem(word))
-        for place, word in enumerate(written)
-        if word not in WHOSE_WRITTEN and not (word in _NURSE and _names_asker(written, place))
-    ]
+    found = []
+    for place, word in enumerate(written):
+        if word in WHOSE_WRITTEN or (word in _NURSE and _names_asker(written, place)):
+            continue
+        if word == "pregnant" and _someone_pregnant(written, place):
+            found.append(("someone", stem("someone")))
+        found.append((word, stem(word)))
+    return found
+
+
+# Someone else's pregnancy: "my daughter is 6 months pregnant", "my pregnant sister". The
+# relative is dropped as whose-word, which left "pregnant" as the patient's own (pregnancy and
+# fertility); it is read as "someone pregnant" instead, the radiation-safety question of being
+# near them. Not "my wife wants to get pregnant": that asks about fertility.
+_POSSESSIVE = frozenset({"my", "your", "his", "her", "our", "their"})
+_BEING = frozenset({"is", "was", "who", "being", "now", "currently"})
+_BECOMING = frozenset({"get", "getting", "become", "becoming", "to", "try", "trying"})
+_NEAR_PREGNANT = 5
+
+
+def _someone_pregnant(written: list[str], place: int) -> bool:
+    """Whether "pregnant" at `place` is said of a relative or friend, not of the patient."""
+    people = WHOSE_WRITTEN - _POSSESSIVE
+    if written[place + 1 : place + 2] and written[place + 1] in people:
+        return True  # "my pregnant daughter"
+    before = written[max(place - _NEAR_PREGNANT, 0) : place]
+    for start, word in enumerate(before):
+        if word in people:
+            between = set(before[start + 1 :])
+            if not between or (between & _BEING and not between & _BECOMING):
+                return True  # "my daughter(') pregnant", "my daughter is 6 months pregnant"
+    return False
 
 
 def _names_asker(written: list[str], place: int) -> bool:
