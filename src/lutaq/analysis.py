@@ -138,18 +138,20 @@ def _content(text: str, skip: frozenset[str] = frozenset()) -> list[tuple[str, s
 _POSSESSIVE = frozenset({"my", "your", "his", "her", "our", "their"})
 _BEING = frozenset({"is", "was", "who", "being", "now", "currently"})
 _BECOMING = frozenset({"get", "getting", "become", "becoming", "to", "try", "trying"})
+_HOW_FAR = frozenset({"weeks", "week", "months", "month"})
 _NEAR_PREGNANT = 5
 
 
 def _someone_pregnant(written: list[str], place: int) -> bool:
     """Whether "pregnant" at `place` is said of a relative or friend, not of the patient."""
-    people = WHOSE_WRITTEN - _POSSESSIVE
+    people = (WHOSE_WRITTEN - _POSSESSIVE) | {"she"}  # "she is 14 weeks pregnant"
     if written[place + 1 : place + 2] and written[place + 1] in people:
         return True  # "my pregnant daughter"
     before = written[max(place - _NEAR_PREGNANT, 0) : place]
     for start, word in enumerate(before):
         if word in people:
-            between = set(before[start + 1 :])
+            # How far along says nothing of whose: "she's 14 weeks pregnant".
+            between = {w for w in before[start + 1 :] if not w.isdigit() and w not in _HOW_FAR}
             if not between or (between & _BEING and not between & _BECOMING):
                 return True  # "my daughter(') pregnant", "my daughter is 6 months pregnant"
     return False
