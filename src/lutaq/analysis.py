@@ -140,11 +140,12 @@ _BEING = frozenset({"is", "was", "who", "being", "now", "currently"})
 _BECOMING = frozenset({"get", "getting", "become", "becoming", "to", "try", "trying"})
 _HOW_FAR = frozenset({"weeks", "week", "months", "month"})
 _NEAR_PREGNANT = 5
+_PEOPLE = (WHOSE_WRITTEN - _POSSESSIVE) | {"she"}  # "she is 14 weeks pregnant"
 
 
 def _someone_pregnant(written: list[str], place: int) -> bool:
     """Whether "pregnant" at `place` is said of a relative or friend, not of the patient."""
-    people = (WHOSE_WRITTEN - _POSSESSIVE) | {"she"}  # "she is 14 weeks pregnant"
+    people = _PEOPLE
     if written[place + 1 : place + 2] and written[place + 1] in people:
         return True  # "my pregnant daughter"
     before = written[max(place - _NEAR_PREGNANT, 0) : place]

@@ -27,7 +27,11 @@ STEPS = (
     Step("hyphens", 'Join a hyphenated name of letters and digits: "Lu-177", "NETTER-1".'),
     Step("dose", 'Read "dose it" opening a question as "does it": "how long dose it last".'),
     Step("shorthand", 'Read contractions without the apostrophe and texting shorthand: "hw", "r".'),
-    Step("whose", 'Drop whose the question is or who asks it: "my mother", "nurse here".'),
+    Step(
+        "whose",
+        'Drop whose the question is or who asks it: "my mother", "nurse here"; read a'
+        " relative's pregnancy as someone else's: \"my daughter is pregnant\".",
+    ),
     Step("filler", 'Drop words that only stress what is asked: "actually", "really".'),
     Step("typos", 'Read a question word within a few typos of a FAQ word as it: "sied" as "side".'),
     Step("split", 'Read a question word the FAQ lacks as two joined ones: "sideeffects".'),
