@@ -92,6 +92,7 @@ class Ranked(NamedTuple):
     sign: str | None  # the urgent entry a warning sign reaches when nothing else answers
     sign_score: float  # that entry's score (it also answers within URGENT_LEAD of the best)
     anchored: bool  # whether the ranked text names the FAQ's subject (Matcher.leads_clearly)
+    story: bool  # whether, not naming it, it names nothing else (Matcher.names_nothing_else)
 
     def bar(self, rule: Rule) -> float:
         """The score an answer needs: an urgent entry has its own threshold."""
@@ -111,7 +112,8 @@ class Ranked(NamedTuple):
     def leads_clearly(self, rule: Rule) -> bool:
         """Matcher.leads_clearly, for a weak match (a close call is never answered by it)."""
         clear = self.lead >= rule.clear_floor and self.gap >= rule.clear_lead
-        return self.top is not None and self.anchored and self.lead < self.bar(rule) and clear
+        named = self.anchored or self.story
+        return self.top is not None and named and self.lead < self.bar(rule) and clear
 
 
 class Asked(NamedTuple):
@@ -150,8 +152,9 @@ def _ranked(matcher: Matcher, question: str, text: str) -> Ranked:
     sign = None if blocked else matcher.sign_match(ranking)
     sign_id = sign.entry.id if sign is not None else None
     anchored = bool(ranking) and matcher.names_subject(w.term for w in ranking[0].words)
+    story = bool(ranking) and matcher.names_nothing_else(text, ranking[0])
     sign_score = sign.score if sign is not None else 0.0
-    return Ranked(top, lead, gap, urgent, sign_id, sign_score, anchored)
+    return Ranked(top, lead, gap, urgent, sign_id, sign_score, anchored, story)
 
 
 def ranked(

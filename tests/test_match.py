@@ -433,6 +433,35 @@ def test_a_clear_lead_does_not_answer_a_question_not_naming_the_subject(matcher:
     assert result.answer is None
 
 
+def test_a_post_naming_nothing_else_is_answered_by_a_clear_lead() -> None:
+    # Patients mid-course seldom name the treatment; the story's ordinary words keep every
+    # score low, and one entry far ahead of the rest is the one the post asks for.
+    post = (
+        "got the train home after round one and felt guilty sat next to strangers tbh. "
+        "should i have avoided the train?"
+    )
+    faq = load_faq()
+    result = Matcher(faq).ask(post)
+    assert result.answer_id == "radiation-safety"
+    assert "names nothing else" in result.reason
+    assert Matcher(faq, clear_lead=math.inf).ask(post).answer is None
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        # A word the FAQ lacks right before "infusion" or "operation" names another treatment.
+        "my son has his iron infusion on monday. will he need to stay in overnight?",
+        "dad has his cataract operation on tuesday. can he drive home afterwards?",
+        # A rare word names another subject; a short question has no story to read.
+        "my wife is on keytruda for her melanoma. how long does the infusion take?",
+        "first line treatment for strep throat",
+    ],
+)
+def test_a_post_naming_something_else_gets_no_clear_lead(matcher: Matcher, post: str) -> None:
+    assert matcher.ask(post).answer is None
+
+
 def test_a_long_post_is_answered_by_its_question_sentence_alone() -> None:
     question = (
         "had a rough week with my brother, he is stubborn and will not rest. what is prrt? "

@@ -274,6 +274,10 @@ class Analyzer:
         """The terms that stand for a synonym group ("fever" for "high temperature")."""
         return frozenset(self._labels)
 
+    def knows(self, word: str) -> bool:
+        """Whether a word as written is one of the FAQ's, or a stop or whose-word."""
+        return stem(word) in self._counts or word in STOP_WRITTEN or word in WHOSE_WRITTEN
+
     def phrases(self) -> Mapping[tuple[str, ...], str]:
         """Every synonym phrase, as the stemmed words it is looked up by, with its group's term."""
         return MappingProxyType(self._phrases)

@@ -13,9 +13,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from itertools import islice
+from itertools import islice, pairwise
 from typing import NamedTuple
 
+from lutaq import wordlists
 from lutaq.analysis import STOP_WORDS, Analyzer, Term, allowed_edits, tokens
 from lutaq.english import zipf
 from lutaq.faq import Entry, Faq, Neighbour
@@ -132,6 +133,10 @@ _ISOTOPE = re.compile(r"\d+|lu|lutetium|\d+lu|lu\d+|lutetium\d+")
 """Words that name lutetium-177 itself, in any medicine's name ("Lu 177 PSMA", "177Lu")."""
 
 _ISOTOPE_PARTS = re.compile(r"[a-z]+|\d+")
+
+TREATMENT_WORDS = frozenset(wordlists.words("treatment.txt"))
+"""Words naming a treatment by what is given: a FAQ-unknown word before one names another
+treatment ("iron infusion"). words/treatment.txt has the list's reason."""
 """An isotope word's letters and digits apart: "lu177" is "lu" and "177"."""
 
 
@@ -400,9 +405,9 @@ class Matcher:
     def _clear_lead(self, result: Result) -> Result:
         """A weak match naming the subject, answered when one entry leads clearly (CLEAR_LEAD):
         the last resort, after the post's own question sentences, which say what it asks."""
-        if result.code != "weak_match" or not self.leads_clearly(result.ranked):
+        if result.code != "weak_match" or not self.leads_clearly(result.ranked, result.query):
             return result
-        reason = "the question names the subject, and one entry leads all others clearly"
+        reason = "one entry leads all others clearly, and the question names nothing else"
         return result._replace(answer=result.ranked[0], reason=reason, code="answered")
 
     def names_subject(self, terms: Iterable[Term]) -> bool:
@@ -473,13 +478,41 @@ class Matcher:
             return Result(query, ranked, None, reason, None, "close_call")
         return Result(query, ranked, best, "confident match", None, "answered")
 
-    def leads_clearly(self, ranked: tuple[Match, ...]) -> bool:
-        """Whether a question naming the subject has one entry far ahead of the rest, from
-        CLEAR_FLOOR (an answer below the threshold: see CLEAR_LEAD)."""
+    def leads_clearly(self, ranked: tuple[Match, ...], query: str | None = None) -> bool:
+        """Whether a question naming the subject, or a post naming nothing else
+        (names_nothing_else), has one entry far ahead of the rest, from CLEAR_FLOOR (an answer
+        below the threshold: see CLEAR_LEAD)."""
         if not ranked or ranked[0].score < self.clear_floor:
             return False
         gap = ranked[0].score - (ranked[1].score if len(ranked) > 1 else 0.0)
-        return gap >= self.clear_lead and self.names_subject(w.term for w in ranked[0].words)
+        if gap < self.clear_lead:
+            return False
+        best = ranked[0]
+        return self.names_subject(w.term for w in best.words) or (
+            query is not None and self.names_nothing_else(query, best)
+        )
+
+    def names_nothing_else(self, query: str, best: Match) -> bool:
+        """Whether a post that does not name the subject names no other subject either.
+
+        Patients mid-course seldom name it ("first cycle done!! why do they make you stay in
+        your own room?"), and their story's ordinary words ("lol", "crime scene") keep every
+        score low; one entry far ahead of the rest (leads_clearly) is then the one asked for.
+        But only in a post of two sentences or more (a short question about something else,
+        "first line treatment for strep throat", has no story), with no unknown word as rare
+        as RARE_ZIPF or rarer (a drug's or a condition's name: "infliximab", "cataract"), and
+        no unknown word right before a word naming a treatment by what is given ("his iron
+        infusion", "her thyroid treatment": TREATMENT_WORDS).
+        """
+        if len(sentences(query)) < 2:
+            return False
+        if any(w.term.how == "unknown" and zipf(w.term.term) <= self.rare_zipf for w in best.words):
+            return False
+        written = words(query)
+        return not any(
+            head in TREATMENT_WORDS and not self.analyzer.knows(word)
+            for word, head in pairwise(written)
+        )
 
     def warning_signs(self, entry_id: str) -> frozenset[str]:
         """The terms that let an urgent entry answer from URGENT_FLOOR (none for other entries)."""

@@ -11,7 +11,14 @@ from pathlib import Path
 
 FOLDER = Path(__file__).with_name("words")
 
-FILES = ("stop.txt", "whose.txt", "filler.txt", "shorthand.txt", "contractions.txt")
+FILES = (
+    "stop.txt",
+    "whose.txt",
+    "filler.txt",
+    "shorthand.txt",
+    "contractions.txt",
+    "treatment.txt",
+)
 """Every list: what the wheel must carry, and what a cached matcher's key must cover."""
 
 
