@@ -152,7 +152,8 @@ def _ranked(matcher: Matcher, question: str, text: str) -> Ranked:
     sign = None if blocked else matcher.sign_match(ranking)
     sign_id = sign.entry.id if sign is not None else None
     anchored = bool(ranking) and matcher.names_subject(w.term for w in ranking[0].words)
-    story = bool(ranking) and matcher.names_nothing_else(text, ranking[0])
+    # Only the whole question's clear lead is ever asked for (Asked.answer), not a sentence's.
+    story = bool(ranking) and text == question and matcher.names_nothing_else(text, ranking[0])
     sign_score = sign.score if sign is not None else 0.0
     return Ranked(top, lead, gap, urgent, sign_id, sign_score, anchored, story)
 

@@ -145,12 +145,11 @@ _PEOPLE = (WHOSE_WRITTEN - _POSSESSIVE) | {"she"}  # "she is 14 weeks pregnant"
 
 def _someone_pregnant(written: list[str], place: int) -> bool:
     """Whether "pregnant" at `place` is said of a relative or friend, not of the patient."""
-    people = _PEOPLE
-    if written[place + 1 : place + 2] and written[place + 1] in people:
+    if written[place + 1 : place + 2] and written[place + 1] in _PEOPLE:
         return True  # "my pregnant daughter"
     before = written[max(place - _NEAR_PREGNANT, 0) : place]
     for start, word in enumerate(before):
-        if word in people:
+        if word in _PEOPLE:
             # How far along says nothing of whose: "she's 14 weeks pregnant".
             between = {w for w in before[start + 1 :] if not w.isdigit() and w not in _HOW_FAR}
             if not between or (between & _BEING and not between & _BECOMING):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 from itertools import islice, pairwise
 from typing import NamedTuple
 
@@ -133,11 +134,15 @@ _ISOTOPE = re.compile(r"\d+|lu|lutetium|\d+lu|lu\d+|lutetium\d+")
 """Words that name lutetium-177 itself, in any medicine's name ("Lu 177 PSMA", "177Lu")."""
 
 _ISOTOPE_PARTS = re.compile(r"[a-z]+|\d+")
-
-TREATMENT_WORDS = frozenset(wordlists.words("treatment.txt"))
-"""Words naming a treatment by what is given: a FAQ-unknown word before one names another
-treatment ("iron infusion"). words/treatment.txt has the list's reason."""
 """An isotope word's letters and digits apart: "lu177" is "lu" and "177"."""
+
+
+@cache
+def _treatment_words() -> frozenset[str]:
+    """Words naming a treatment by what is given: a FAQ-unknown word before one names another
+    treatment ("iron infusion"). words/treatment.txt has the list's reason. Read on first use:
+    only a weak match of a post not naming the subject needs it (Matcher.names_nothing_else)."""
+    return frozenset(wordlists.words("treatment.txt"))
 
 
 class WordMatch(NamedTuple):
@@ -407,7 +412,10 @@ class Matcher:
         the last resort, after the post's own question sentences, which say what it asks."""
         if result.code != "weak_match" or not self.leads_clearly(result.ranked, result.query):
             return result
-        reason = "one entry leads all others clearly, and the question names nothing else"
+        if self.names_subject(w.term for w in result.ranked[0].words):
+            reason = "the question names the subject, and one entry leads all others clearly"
+        else:
+            reason = "one entry leads all others clearly, and the question names nothing else"
         return result._replace(answer=result.ranked[0], reason=reason, code="answered")
 
     def names_subject(self, terms: Iterable[Term]) -> bool:
@@ -502,16 +510,15 @@ class Matcher:
         "first line treatment for strep throat", has no story), with no unknown word as rare
         as RARE_ZIPF or rarer (a drug's or a condition's name: "infliximab", "cataract"), and
         no unknown word right before a word naming a treatment by what is given ("his iron
-        infusion", "her thyroid treatment": TREATMENT_WORDS).
+        infusion", "her thyroid treatment": words/treatment.txt).
         """
         if len(sentences(query)) < 2:
             return False
         if any(w.term.how == "unknown" and zipf(w.term.term) <= self.rare_zipf for w in best.words):
             return False
-        written = words(query)
+        written, heads = words(query), _treatment_words()
         return not any(
-            head in TREATMENT_WORDS and not self.analyzer.knows(word)
-            for word, head in pairwise(written)
+            head in heads and not self.analyzer.knows(word) for word, head in pairwise(written)
         )
 
     def warning_signs(self, entry_id: str) -> frozenset[str]:
