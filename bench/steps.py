@@ -32,8 +32,8 @@ Counts = tuple[int, int, int, int]
 """In-scope right, in-scope total, refusals right, refusals total."""
 
 
-def counts(matcher: Matcher, cases: list[Case]) -> Counts:
-    groups = evaluate(matcher, cases).groups()
+def counts(matcher: Matcher, cases: list[Case], name: str) -> Counts:
+    groups = evaluate(matcher, cases, leave_out=name).groups()
     right_in, total_in = groups.get("in", (0, 0))
     refused = [groups.get(group, (0, 0)) for group in ("oos", "hard")]
     return right_in, total_in, sum(r for r, _ in refused), sum(t for _, t in refused)
@@ -62,7 +62,7 @@ def main() -> None:
     rows: dict[str, dict[str, Counts]] = {}
     for skipped in ["", *chosen]:
         matcher = Matcher(faq, skip=frozenset({skipped} - {""}))
-        rows[skipped] = {name: counts(matcher, cases) for name, cases in sets.items()}
+        rows[skipped] = {name: counts(matcher, cases, name) for name, cases in sets.items()}
         print(f"... {'without ' + skipped if skipped else 'all steps'}", file=sys.stderr)
     totals = {skipped: _total(by_set.values()) for skipped, by_set in rows.items()}
     for title, by_step in [

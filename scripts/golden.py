@@ -33,7 +33,7 @@ def main() -> None:
         if not path.exists():
             print(f"{golden.name}: kept ({path} is absent)")
             continue
-        lines = answer_lines(matcher, load_cases(path, faq))
+        lines = answer_lines(matcher, load_cases(path, faq), path.stem)
         before = read_golden(golden) if golden.exists() else []
         golden.write_text(render(path, lines), encoding="utf-8")
         changes = ", ".join(f"{len(items)} {kind}" for kind, items in drift(before, lines).items())

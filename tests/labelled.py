@@ -8,12 +8,14 @@ that what is tuned on is what is reviewed.
 from __future__ import annotations
 
 import difflib
+import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from lutaq.evaluate import Case, evaluate
+from lutaq.evaluate import Case, evaluate, load_cases
+from lutaq.faq import Faq
 from lutaq.match import Matcher
 from tests.support import REPO, SHARED
 
@@ -26,6 +28,55 @@ SETS = [
 ]
 """Every labelled set, in the order the tuner reports them. Those under ../shared may be absent
 (a checkout without shared/ beside it); those in the repository never are."""
+
+EXAMPLES = REPO / "data" / "faq.examples.toml"
+MAKE_EXAMPLES = "uv run python scripts/examples.py"
+_BLIND = ("before it saw the FAQ", "before they saw the FAQ")
+
+
+def written_blind(path: Path) -> bool:
+    """Whether a set's opening comment says its writers wrote it before they saw the FAQ.
+
+    Only those are examples (data/faq.examples.toml): worded as people ask, not as the
+    entries are phrased. A set written with the entries in view borrows their words, and
+    would teach the vote that the entries' own words are how people ask.
+    """
+    opening = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        opening.append(line.lstrip("# "))
+    said = " ".join(" ".join(opening).split())
+    return any(phrase in said for phrase in _BLIND)
+
+
+EXAMPLE_SETS = [path for path in SETS if path.parent.name == "real" and written_blind(path)]
+"""The sets whose questions are the bundled FAQ's examples, in SETS order."""
+
+
+def examples_text(faq: Faq) -> str:
+    """data/faq.examples.toml as scripts/examples.py writes it: every question of
+    EXAMPLE_SETS with the entries that answer it and the set it is from."""
+    header = [
+        "# Labelled examples for faq.toml: questions people asked in their own words, and the",
+        "# entries that answer them ([] when none does: about something else). A weak match is",
+        "# answered when the examples worded most like the question vote for its best entry",
+        "# (docs/matching.md). Every question of the sets in tests/real/ written before their",
+        "# writers saw the FAQ; `lutaq eval` of a set leaves that set's own examples out.",
+        f"# Made by `{MAKE_EXAMPLES}`: do not edit by hand.",
+    ]
+    blocks = []
+    for path in EXAMPLE_SETS:
+        for case in load_cases(path, faq):
+            answers = ", ".join(json.dumps(answer) for answer in case.expect)
+            blocks.append(
+                "[[example]]\n"
+                f"q = {json.dumps(case.question, ensure_ascii=False)}\n"
+                f"answers = [{answers}]\n"
+                f"set = {json.dumps(path.stem)}\n"
+            )
+    return "\n".join(header) + "\n\n" + "\n".join(blocks)
+
 
 GOLDEN = REPO / "tests" / "golden"
 REGENERATE = "uv run python scripts/golden.py"
@@ -62,8 +113,9 @@ def shown(question: str) -> str:
     return flat if len(flat) <= QUESTION_WIDTH else flat[: QUESTION_WIDTH - 3] + "..."
 
 
-def answer_lines(matcher: Matcher, cases: Sequence[Case]) -> list[Line]:
-    """What the matcher answers to each case, judged as `lutaq eval` judges it."""
+def answer_lines(matcher: Matcher, cases: Sequence[Case], leave_out: str = "") -> list[Line]:
+    """What the matcher answers to each case, judged as `lutaq eval` judges it: without the
+    examples of the set `leave_out` (the set's own name, as `eval` leaves it out)."""
     return [
         Line(
             outcome.right,
@@ -71,7 +123,7 @@ def answer_lines(matcher: Matcher, cases: Sequence[Case]) -> list[Line]:
             shown(outcome.case.question),
             "|".join(outcome.case.expect) or "refusal",
         )
-        for outcome in evaluate(matcher, cases).outcomes
+        for outcome in evaluate(matcher, cases, leave_out=leave_out).outcomes
     ]
 
 

@@ -53,7 +53,7 @@ def test_answers_are_the_golden_files(matcher: Matcher, labelled: Path) -> None:
         pytest.skip("../shared/eval is not beside this checkout")
     golden = golden_path(labelled)
     assert golden.exists(), f"no {golden.name}: run `{REGENERATE}`"
-    lines = answer_lines(matcher, load_cases(labelled, matcher.faq))
+    lines = answer_lines(matcher, load_cases(labelled, matcher.faq), labelled.stem)
     changes = drift(read_golden(golden), lines)
     if changes:
         pytest.fail(_report(labelled, changes), pytrace=False)

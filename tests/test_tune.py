@@ -50,7 +50,16 @@ def test_the_tuners_model_gives_the_matchers_answer_to_every_question(
         path.name: [(c.question, c.expect, c.group) for c in load_cases(path, faq)]
         for path in paths
     }
-    matcher = Matcher(faq, threshold=threshold, margin=margin, urgent_lead=lead, clear_lead=clear)
+    # The tuner models every rule up to the examples' vote, which runs after them all and has
+    # its own constants (EXAMPLE_FLOOR, EXAMPLE_SHARE; scripts/votes.py measures them).
+    matcher = Matcher(
+        faq,
+        threshold=threshold,
+        margin=margin,
+        urgent_lead=lead,
+        clear_lead=clear,
+        skip=frozenset({"examples"}),
+    )
     rule = tune.Rule(
         threshold, margin, matcher.urgent_threshold, lead, matcher.clear_floor, matcher.clear_lead
     )

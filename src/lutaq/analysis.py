@@ -513,4 +513,7 @@ class Analyzer:
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_merges"] = {True: {}, False: {}}  # the FAQ's own phrasings': not worth keeping
+        # Questions' words read so far (the examples', before a prepared FAQ is cached): each
+        # question reads its own again, and a prepared FAQ holds no Term (cache.py's classes).
+        state["_corrections"] = {}
         return state

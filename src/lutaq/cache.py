@@ -23,6 +23,7 @@ import zlib
 from pathlib import Path
 
 from lutaq import __version__, wordlists
+from lutaq.examples import examples_stamp, read_examples, with_examples
 from lutaq.faq import bundled_path, decode_faq, parse_faq, read_faq_bytes
 from lutaq.match import Matcher
 from lutaq.places import user_directory
@@ -38,6 +39,7 @@ _ALLOWED = frozenset(
         ("collections", "Counter"),
         ("lutaq.analysis", "Analyzer"),
         ("lutaq.faq", "Entry"),
+        ("lutaq.faq", "Example"),
         ("lutaq.faq", "Faq"),
         ("lutaq.faq", "Figure"),
         ("lutaq.faq", "Neighbour"),
@@ -50,6 +52,8 @@ _ALLOWED = frozenset(
 """Every class a prepared matcher is made of: all the unpickler may build."""
 _CODE = (
     "faq.py",
+    "examples.py",
+    "votes.py",
     "spelling.py",
     "text.py",
     "analysis.py",
@@ -70,13 +74,15 @@ def prepared_matcher(path: Path | None = None) -> Matcher:
     path = bundled_path() if path is None else path
     data = read_faq_bytes(path)
     # A pipe (`--faq /dev/stdin`, `<(...)`) has no lasting content to key a cache file on.
-    entry = _entry(path, data) if path.is_file() else None
+    entry = _entry(path, data, examples_stamp(path)) if path.is_file() else None
     if entry is not None:
         matcher = _read(entry)
         if matcher is not None:
             return matcher
-    matcher = Matcher(parse_faq(decode_faq(data, str(path)), origin=str(path)))
+    faq = parse_faq(decode_faq(data, str(path)), origin=str(path))
+    matcher = Matcher(with_examples(faq, path, read_examples(path)))
     if entry is not None:
+        matcher.read_examples()  # read once here, for every later run that loads the cache
         _write(entry, matcher)
     return matcher
 
@@ -95,13 +101,14 @@ def cache_dir() -> Path | None:
     return user_directory("cache")
 
 
-def _entry(path: Path, data: bytes) -> Path | None:
-    """The cache file for this FAQ, or None when there is no cache to use."""
+def _entry(path: Path, data: bytes, examples: bytes | None) -> Path | None:
+    """The cache file for this FAQ and its examples (`examples`: their file's stamp), or None
+    when there is no cache to use."""
     folder = cache_dir()
     if folder is None or not _own_directory(folder):
         return None
     try:
-        return folder / _name(path, data)
+        return folder / _name(path, data if examples is None else data + b"\0" + examples)
     except OSError:  # lutaq installed without its sources: nothing to key the cache on
         return None
 

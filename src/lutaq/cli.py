@@ -191,11 +191,11 @@ def _unusable(error: FaqError) -> NoReturn:
 
 
 def _load(ctx: typer.Context, path: Path | None) -> Faq:
-    """The chosen FAQ, validated."""
+    """The chosen FAQ, validated, for showing its entries (so without its examples)."""
     from lutaq.faq import FaqError, load_faq
 
     try:
-        return load_faq(_chosen(ctx, path))
+        return load_faq(_chosen(ctx, path), examples=False)
     except FaqError as error:
         _unusable(error)
 
@@ -447,7 +447,8 @@ def evaluate_questions(
 
         print_faq_error(make_console(stderr=True), error, noun="question file")
         raise typer.Exit(ExitCode.USAGE) from None
-    report = evaluate(matcher, cases)
+    # A labelled set is never measured against its own questions among the examples.
+    report = evaluate(matcher, cases, leave_out=questions.stem)
     if json_output:
         from lutaq.payload import report_payload, write_json
 

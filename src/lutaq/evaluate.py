@@ -112,11 +112,15 @@ def _case(
     return Case(question, tuple(expect), str(group))
 
 
-def evaluate(matcher: Matcher, cases: Sequence[Case]) -> Report:
-    """Ask every case and judge the reply: the right entry, or a refusal for off-topic ones."""
+def evaluate(matcher: Matcher, cases: Sequence[Case], leave_out: str = "") -> Report:
+    """Ask every case and judge the reply: the right entry, or a refusal for off-topic ones.
+
+    `leave_out` names a labelled set whose examples (examples.py) are not asked: the set being
+    measured, which would otherwise find each of its questions among them.
+    """
     outcomes = []
     for case in cases:
-        result = matcher.ask(case.question)
+        result = matcher.ask(case.question, leave_out=leave_out)
         if case.expect:
             right = result.answer_id in case.expect
             ids = [match.entry.id for match in result.ranked if match.score > 0]

@@ -95,6 +95,16 @@ class Entry(NamedTuple):
         return tuple(" ".join(block.split()) for block in blocks if block.strip())
 
 
+class Example(NamedTuple):
+    """A question someone asked in their own words, and the entries that answer it (none:
+    it is about something else). From the labelled set `origin`: when that set is measured,
+    its own examples are left out (Matcher.ask's leave_out)."""
+
+    question: str
+    answers: tuple[str, ...]
+    origin: str = ""
+
+
 class Faq(NamedTuple):
     """A validated FAQ: entries in file order, sources by id."""
 
@@ -110,6 +120,9 @@ class Faq(NamedTuple):
     """What the FAQ is about, as refusals name it ("Lutathera"); the title when not given."""
     not_about: tuple[Neighbour, ...] = ()
     """Subjects it is not about, which questions may confuse with it."""
+    examples: tuple[Example, ...] = ()
+    """Labelled questions from the examples file beside it (examples.py), if it has one. A
+    prepared matcher from the cache has none here: it keeps only what their vote needs."""
 
     @property
     def about(self) -> str:
@@ -170,10 +183,17 @@ def bundled_path() -> Path:
     return Path(__file__).parent / "data" / BUNDLED_NAME
 
 
-def load_faq(path: Path | None = None) -> Faq:
-    """Read and validate a FAQ file; the bundled one when no path is given."""
+def load_faq(path: Path | None = None, *, examples: bool = True) -> Faq:
+    """Read and validate a FAQ file, and its examples file if it has one (examples.py); the
+    bundled one when no path is given. Without `examples` for what only shows entries
+    (`list`, `show`): their file is the larger, and answers only questions."""
     path = bundled_path() if path is None else path
-    return parse_faq(decode_faq(read_faq_bytes(path), str(path)), origin=str(path))
+    faq = parse_faq(decode_faq(read_faq_bytes(path), str(path)), origin=str(path))
+    if not examples:
+        return faq
+    from lutaq.examples import read_examples, with_examples  # they read this module's model
+
+    return with_examples(faq, path, read_examples(path))
 
 
 def read_faq_bytes(path: Path) -> bytes:

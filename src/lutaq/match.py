@@ -22,6 +22,7 @@ from lutaq.analysis import STOP_WORDS, Analyzer, Term, allowed_edits, tokens
 from lutaq.english import zipf
 from lutaq.faq import Entry, Faq, Neighbour
 from lutaq.text import ends_as_question, questions_in, sentences, stem, words
+from lutaq.votes import NEIGHBOURS, Vote, Votes
 
 __all__ = [
     "MARGIN",
@@ -101,6 +102,25 @@ sit down to pee, flush twice ... how long do i have to keep all that up for?"). 
 from the labelled sets (2026-12-02): from 30 with a lead of 10, 12 more questions answered
 right, none lost, and 1 wrong answer where there was none; a lead of 8 or 12 did worse."""
 
+EXAMPLE_FLOOR = 25.0
+"""Below CLEAR_FLOOR, the best entry still answers from this score when the labelled examples
+nearest the question vote for it (EXAMPLE_SHARE), in a question that names the subject or a
+post that names nothing else (names_nothing_else): see EXAMPLE_SHARE. Measured with
+scripts/votes.py: from 20, one more question about something else answered and none more
+right; from 30, 5 fewer right."""
+
+EXAMPLE_SHARE = 0.5
+"""The share of the nearest examples' vote (votes.py) that the best entry needs to answer a
+weak match or a close call. Two kinds of evidence agreeing: the entry whose phrasings make up
+most of the question, and the entry that answered the questions worded most like it. Neither
+alone: the vote for a second-best entry answered 4 more held-out questions right and 3 wrong
+where one was refused, and the vote overruling a confident answer broke as many as it fixed.
+Set by hand with scripts/votes.py (2026-12-02), each set's own examples left out: from 25
+with half the vote of 7, 29 more of the labelled questions answered right, 1 in-scope
+question answered wrong where it was refused, 1 about something else answered; on the 38
+held-out halves, 15 more right and none wrong. Half of 5 voters, or 0.4 of 7, answered 2 to 5
+more right and 3 to 7 wrong; 0.6 answered 27 and none wrong, but 3 fewer held out."""
+
 QUESTION_WEIGHT = 2.0
 """In a post of several sentences that names the FAQ's subject, the terms of its question
 sentences (text.questions_in) weigh this many times their weight: the story around a
@@ -126,6 +146,11 @@ HEDGES = frozenset({"maybe", "might", "later", "eventually", "possibly", "someda
 later but for now this is it" asks about the neighbour (Matcher.other_subject)."""
 
 HEDGE_PHRASES = (("one", "day"), ("down", "the", "line"), ("at", "some", "point"), ("in", "future"))
+
+_TERM_SEPARATOR = "\x1f"
+"""Between an example's terms or answers when they are kept (a term may hold a space)."""
+_EXAMPLE_SEPARATOR = "\x1e"
+"""Between one example's kept terms, answers or set and the next one's."""
 
 _CLAUSE_END = re.compile(r"[.?!;,:()]+|\s-\s|\bbut\b")
 """Where a clause ends, for HEDGES: a maybe in one clause says nothing of the next."""
@@ -245,6 +270,8 @@ class Matcher:
         urgent_lead: float = URGENT_LEAD,
         clear_floor: float = CLEAR_FLOOR,
         clear_lead: float = CLEAR_LEAD,
+        example_floor: float = EXAMPLE_FLOOR,
+        example_share: float = EXAMPLE_SHARE,
         skip: frozenset[str] = frozenset(),
     ) -> None:
         self.faq = faq
@@ -258,6 +285,8 @@ class Matcher:
         self.urgent_lead = urgent_lead
         self.clear_floor = clear_floor
         self.clear_lead = clear_lead
+        self.example_floor = example_floor
+        self.example_share = example_share
         self.skip = skip
         texts = [text for entry in faq.entries for text in entry.phrasings]
         answers = [_answer_text(entry) for entry in faq.entries]
@@ -345,6 +374,17 @@ class Matcher:
         self._postings_made: dict[int, tuple[dict[str, tuple[int, ...]], frozenset[str]]] = {}
         self._holders_made: dict[str, tuple[int, ...]] | None = None
         self._completeness: dict[tuple[int, bool, tuple[str, ...]], tuple[float, str]] = {}
+        # What the vote needs of the examples, each as one string (a cached matcher loads one
+        # string in a fraction of the time of 2,500 tuples): their answers and sets now, their
+        # terms when first needed (read_examples). The vote's index is built from them, and
+        # is not kept in the cache (see __getstate__).
+        self._example_count = len(faq.examples)
+        self._example_answers = _EXAMPLE_SEPARATOR.join(
+            _TERM_SEPARATOR.join(example.answers) for example in faq.examples
+        )
+        self._example_sets = _EXAMPLE_SEPARATOR.join(example.origin for example in faq.examples)
+        self._example_terms: str | None = None
+        self._votes_made: Votes | None = None
         # Each urgent entry's warning signs: the synonym groups ("fever" with "high temperature"
         # and "chills") that its phrasings use and no other entry's do. Not its plain words
         # ("new", "skin", "keep"), which ask about anything, and not shared groups ("symptom").
@@ -365,7 +405,7 @@ class Matcher:
     def _terms(self, text: str) -> frozenset[str]:
         return frozenset(t.term for t in self.analyzer.terms(text, correct=False))
 
-    def ask(self, query: str) -> Result:
+    def ask(self, query: str, *, leave_out: str = "") -> Result:
         """Rank every entry for a question and decide whether the best one is an answer.
 
         A long post that names the FAQ's subject but that no entry answers as a whole is asked
@@ -376,21 +416,21 @@ class Matcher:
         the answer. A post that does not name the subject is not asked again: there the words
         no entry has are what say it is about something else ("my wife is on keytruda for
         melanoma. how long does the infusion take?"). Last, a weak match naming the subject
-        is answered by an entry that leads every other clearly (CLEAR_LEAD).
+        is answered by an entry that leads every other clearly (CLEAR_LEAD), or that the
+        nearest labelled examples vote for (EXAMPLE_SHARE; none from the set `leave_out`).
         """
         ranked = self.rank(query)
         result = self.decide(query, ranked)
         if result.answer is not None or result.code not in ("weak_match", "close_call"):
             return result
-        if "sentences" in self.skip or not (
+        if "sentences" not in self.skip and (
             ranked and self.names_subject(word.term for word in ranked[0].words)
         ):
-            return self._clear_lead(result)
-        for sentence in questions_in(query):
-            found = self.decide(query, self.rank(self.sentence_alone(sentence)))
-            if found.answer is not None:
-                return found._replace(reason=f"{found.reason}, for the question “{sentence}”")
-        return self._clear_lead(result)
+            for sentence in questions_in(query):
+                found = self.decide(query, self.rank(self.sentence_alone(sentence)))
+                if found.answer is not None:
+                    return found._replace(reason=f"{found.reason}, for the question “{sentence}”")
+        return self._agreed(self._clear_lead(result), leave_out)
 
     def sentence_alone(self, sentence: str) -> str:
         """A post's question sentence as it is asked alone: with the FAQ's subject's name when
@@ -417,6 +457,56 @@ class Matcher:
         else:
             reason = "one entry leads all others clearly, and the question names nothing else"
         return result._replace(answer=result.ranked[0], reason=reason, code="answered")
+
+    def _agreed(self, result: Result, leave_out: str) -> Result:
+        """A weak match or close call answered by its best entry when the labelled examples
+        nearest the question vote for it (EXAMPLE_SHARE): the last resort, for a question
+        naming the subject or a post naming nothing else, as for a clear lead."""
+        if (
+            "examples" in self.skip
+            or result.answer is not None
+            or result.code not in ("weak_match", "close_call")
+            or not self._example_count
+        ):
+            return result
+        best = result.ranked[0]
+        if best.score < self.example_floor or not (
+            self.names_subject(w.term for w in best.words)
+            or self.names_nothing_else(result.query, best)
+        ):
+            return result
+        vote = self.vote([w.term.term for w in best.words], leave_out)
+        if vote is None or vote.answer != best.entry.id or vote.share < self.example_share:
+            return result
+        reason = (
+            f"{vote.agreeing} of the {vote.voters} labelled examples worded most like it"
+            " were answered by this entry"
+        )
+        return result._replace(answer=best, reason=reason, code="answered")
+
+    def vote(
+        self, terms: Sequence[str], leave_out: str = "", neighbours: int = NEIGHBOURS
+    ) -> Vote | None:
+        """The vote of the labelled examples nearest these terms (votes.py), or None."""
+        votes = self._votes_made
+        if votes is None:
+            votes = self._votes_made = Votes(
+                _unjoined(self.read_examples(), self._example_count),
+                [tuple(found) for found in _unjoined(self._example_answers, self._example_count)],
+                self._example_sets.split(_EXAMPLE_SEPARATOR),
+            )
+        return votes.vote(terms, leave_out, neighbours)
+
+    def read_examples(self) -> str:
+        """Every example's terms, read as a question's are: done once (a quarter of a second
+        for 2,500 examples) and kept in the cache (cache.py), which does not keep the
+        examples themselves (see __getstate__)."""
+        if self._example_terms is None:
+            self._example_terms = _EXAMPLE_SEPARATOR.join(
+                _TERM_SEPARATOR.join(t.term for t in self.analyzer.terms(e.question, correct=True))
+                for e in self.faq.examples
+            )
+        return self._example_terms
 
     def names_subject(self, terms: Iterable[Term]) -> bool:
         """Whether a question's terms name the FAQ's subject ("lutathera", "PRRT"): then an
@@ -765,7 +855,19 @@ class Matcher:
         state["_postings_made"] = {}
         state["_holders_made"] = None
         state["_completeness"] = {}
+        state["_votes_made"] = None
+        # The examples' text is read once, into their terms; the vote needs nothing else.
+        self.read_examples()
+        state["_example_terms"] = self._example_terms
+        state["faq"] = self.faq._replace(examples=())
         return state
+
+
+def _unjoined(text: str, count: int) -> list[list[str]]:
+    """`count` examples' kept terms or answers, as joined by Matcher.read_examples."""
+    if not count:
+        return []
+    return [part.split(_TERM_SEPARATOR) if part else [] for part in text.split(_EXAMPLE_SEPARATOR)]
 
 
 def _by_score(match: Match) -> float:

@@ -290,6 +290,7 @@ def validation_payload(
         "entries": len(faq.entries) if faq is not None else None,
         "sources": len(faq.sources) if faq is not None else None,
         "synonyms": len(faq.synonyms) if faq is not None else None,
+        "examples": len(faq.examples) if faq is not None else None,
         "problems": [{"where": problem.where, "message": problem.message} for problem in problems],
         "phrasings_checked": phrasings_checked,
         "warnings": [

@@ -289,13 +289,15 @@ def print_validation(
 ) -> None:
     """`lutaq validate` on a usable file: what it holds, phrases the matcher reads alike, and
     phrasings no one can reach."""
+    held = [
+        (len(faq.entries), "entry", "entries"),
+        (len(faq.sources), "source", "sources"),
+        (len(faq.synonyms), "synonym group", "synonym groups"),
+    ]
+    if faq.examples:  # from its examples file; most FAQs have none, and need not hear of it
+        held.append((len(faq.examples), "labelled example", "labelled examples"))
     counts = ", ".join(
-        f"{count} {noun if count == 1 else plural}"
-        for count, noun, plural in (
-            (len(faq.entries), "entry", "entries"),
-            (len(faq.sources), "source", "sources"),
-            (len(faq.synonyms), "synonym group", "synonym groups"),
-        )
+        f"{count:,} {noun if count == 1 else plural}" for count, noun, plural in held
     )
     items: list[RenderableType] = [_text((clean(origin), HEADING), f": valid FAQ ({counts}).")]
     if read_alike:

@@ -3,8 +3,9 @@
 Every rule that shapes how a question and the FAQ's phrasings are read is one of these, so a
 test can show what a rule does by reading without it, and bench/steps.py can measure what it
 saves on the labelled questions (the table in docs/matching.md). text.py runs the first four,
-on words; analysis.py the next eight, on terms; the matcher the last, on a question's
-sentences (Matcher.rank weighs them, Matcher.ask asks them alone). Stemming and folding case,
+on words; analysis.py the next eight, on terms; the matcher the last two, on a question's
+sentences (Matcher.rank weighs them, Matcher.ask asks them alone) and on the labelled examples
+worded like it (Matcher.ask answers a weak match they vote for). Stemming and folding case,
 accents and punctuation are not steps: without them there are no words to compare. Only the
 Analyzer and those two skip steps: the matcher's check for another subject
 (Matcher.other_subject) and `validate`'s clashes always read with all of them.
@@ -40,6 +41,7 @@ STEPS = (
     Step("compose", 'Merge synonyms twice, so they compose: "how does radioligand therapy work".'),
     Step("stop_words", 'Drop filler and question words: "what", "how", "does", "explain".'),
     Step("sentences", "Weigh a post's question sentences more; ask them alone if it finds none."),
+    Step("examples", "Answer a weak match that the nearest labelled examples vote for."),
 )
 """Every reading step, in the order they run."""
 
