@@ -21,6 +21,8 @@ from lutaq.match import (
     CLEAR_FLOOR,
     CLEAR_LEAD,
     COMMON_WORD_SHARE,
+    EXAMPLE_FLOOR,
+    EXAMPLE_SHARE,
     MARGIN,
     QUESTION_WEIGHT,
     RARE_ZIPF,
@@ -30,6 +32,7 @@ from lutaq.match import (
     URGENT_LEAD,
     URGENT_THRESHOLD,
 )
+from lutaq.votes import NEIGHBOURS
 from tests.support import REPO
 
 README = REPO / "README.md"
@@ -121,6 +124,9 @@ def test_readme_quotes_the_tuned_constants() -> None:
     assert f"when it comes within {URGENT_LEAD:.0f} of the best entry" in text
     assert f"the question sentences weigh {QUESTION_WEIGHT:.0f} times the rest" in text
     assert f"scores {CLEAR_FLOOR:.0f} and leads every other by {CLEAR_LEAD:.0f}" in text
+    share = {0.5: "half"}[EXAMPLE_SHARE]
+    vote = f"scores {EXAMPLE_FLOOR:.0f} and wins {share} the vote of the {NEIGHBOURS} labelled"
+    assert vote in text
 
 
 def test_matching_doc_quotes_the_tuned_constants() -> None:
@@ -133,6 +139,9 @@ def test_matching_doc_quotes_the_tuned_constants() -> None:
     assert f'ending in "?" weigh {QUESTION_WEIGHT:.0f} times their weight' in text
     clear = f"from a score of {CLEAR_FLOOR:.0f}, when its best entry leads every other by at least"
     assert f"{clear} {CLEAR_LEAD:.0f}" in text
+    share = {0.5: "half"}[EXAMPLE_SHARE]
+    assert f"from a score of {EXAMPLE_FLOOR:.0f} when its best entry wins at least {share}" in text
+    assert f"the vote of the {NEIGHBOURS} labelled examples worded most like it" in text
     assert f"words as rare as zipf {RARE_ZIPF:g} or rarer" in text
     assert f"and up) keep {COMMON_WORD_SHARE:g}, linearly" in text
     assert f"weighs up to {UNKNOWN_WEIGHT:.0f} times the rarest known word" in text
