@@ -21,9 +21,12 @@ from lutaq.text import MAX_QUESTION as MAX_ASKED
 from lutaq.votes import NONE, Votes
 from tests.labelled import EXAMPLE_SETS, EXAMPLES, MAKE_EXAMPLES, examples_text, written_blind
 
-# Written for this test, in the style of a patient's post: no entry's phrasings make up much
-# of it, and the examples worded like it were answered by side-effects.
-POST = "finished round 3 and honestly my hair is thinning. will it come back?"
+# Written for this test, in the style of a patient's post: side-effects and follow-up match it
+# about equally well (blood tests are both), and the examples worded like it were all
+# answered by side-effects.
+POST = (
+    "between cycles now and my platelets were low on the last bloods. will they delay the next one?"
+)
 
 
 @pytest.fixture
@@ -51,7 +54,7 @@ def test_the_examples_are_the_sets_written_before_their_writers_saw_the_faq() ->
     assert len(faq.examples) > 2000
 
 
-def test_a_post_the_phrasings_miss_is_answered_by_the_examples_vote() -> None:
+def test_a_close_call_is_answered_by_the_entry_the_examples_vote_for() -> None:
     faq = load_faq()
     result = Matcher(faq).ask(POST)
     assert result.answer_id == "side-effects"

@@ -111,6 +111,6 @@ def test_the_sentences_step_switched_off() -> None:
 
 
 def test_every_step_has_a_test_that_switches_it_off() -> None:
-    # "examples": test_examples.py, test_a_post_the_phrasings_miss_is_answered_by_the_examples_vote.
+    # "examples": test_examples.py, test_a_close_call_is_answered_by_the_entry_the_examples_vote...
     tested = {case[0] for case in [*WORD_CASES, *ANALYSIS_CASES]} | {"sentences", "examples"}
     assert tested == NAMES
