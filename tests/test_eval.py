@@ -194,7 +194,7 @@ def test_public_questions_meet_their_targets(runner: CliRunner) -> None:
         # 14), leaflet headings (13 of 14), hospital FAQs (13 of 14), posts never naming the
         # treatment (8 of 14), searches (11 of 13), a nurse's everyday questions (9 of 12),
         # people deciding (9 of 12); every other question refused but one.
-        ("fourteenth-patient-posts.toml", "in", 0.46),
+        ("fourteenth-patient-posts.toml", "in", 0.53),
         ("fourteenth-patient-posts.toml", "hard", 0.95),
         ("fourteenth-carer-posts.toml", "in", 0.78),
         ("fourteenth-carer-posts.toml", "hard", 0.95),
@@ -206,10 +206,30 @@ def test_public_questions_meet_their_targets(runner: CliRunner) -> None:
         ("fourteenth-unnamed-posts.toml", "hard", 0.95),
         ("fourteenth-search.toml", "in", 0.84),
         ("fourteenth-search.toml", "hard", 0.95),
-        ("fourteenth-everyday.toml", "in", 0.75),
+        ("fourteenth-everyday.toml", "in", 0.91),
         ("fourteenth-everyday.toml", "hard", 0.95),
-        ("fourteenth-deciding.toml", "in", 0.75),
+        ("fourteenth-deciding.toml", "in", 0.83),
         ("fourteenth-deciding.toml", "hard", 0.95),
+        # The fifteenth round, measured blind: patients' posts (9 of 14), carers' posts (12 of
+        # 14), posts never naming the treatment (11 of 14), headings and FAQs (9 of 12), a
+        # nurse's line (7 of 14), people deciding (12 of 14), short queries (12 of 13), long
+        # posts (9 of 11); every other question refused.
+        ("fifteenth-patient-posts.toml", "in", 0.64),
+        ("fifteenth-patient-posts.toml", "hard", 0.95),
+        ("fifteenth-carer-posts.toml", "in", 0.85),
+        ("fifteenth-carer-posts.toml", "hard", 0.95),
+        ("fifteenth-unnamed-posts.toml", "in", 0.78),
+        ("fifteenth-unnamed-posts.toml", "hard", 0.95),
+        ("fifteenth-headings-faq.toml", "in", 0.75),
+        ("fifteenth-headings-faq.toml", "hard", 0.95),
+        ("fifteenth-nurse-line.toml", "in", 0.5),
+        ("fifteenth-nurse-line.toml", "hard", 0.95),
+        ("fifteenth-deciding.toml", "in", 0.85),
+        ("fifteenth-deciding.toml", "hard", 0.95),
+        ("fifteenth-short.toml", "in", 0.92),
+        ("fifteenth-short.toml", "hard", 0.95),
+        ("fifteenth-long-posts.toml", "in", 0.81),
+        ("fifteenth-long-posts.toml", "hard", 0.95),
         # Symptoms now, written blind (48 of 60), then used to find misses: 57 of 60.
         ("symptoms-now.toml", "in", 0.93),
         # Stories about something else with a question any entry could take: 23 of 24 refused.
