@@ -63,6 +63,20 @@ def test_a_close_call_is_answered_by_the_entry_the_examples_vote_for() -> None:
     assert Matcher(faq, skip=frozenset({"examples"})).ask(POST).answer is None
 
 
+def test_a_rare_word_people_asking_about_it_use_names_nothing_else() -> None:
+    # "jabs" is as rare as a drug's name in general English, so it sank a post that does not
+    # name Lutathera; people asking about Lutathera use it (their injections before a cycle).
+    post = (
+        "they want to start me in june. im on monthly octreotide jabs, do I stop them before "
+        "and for how long?"
+    )
+    faq = load_faq()
+    result = Matcher(faq).ask(post)
+    assert result.answer_id == "preparing"
+    assert "names nothing else" in result.reason
+    assert Matcher(faq, skip=frozenset({"examples"})).ask(post).answer is None
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -63,7 +63,7 @@ def test_the_tuners_model_gives_the_matchers_answer_to_every_question(
     rule = tune.Rule(
         threshold, margin, matcher.urgent_threshold, lead, matcher.clear_floor, matcher.clear_lead
     )
-    rows = tune.ranked(Matcher(faq), sets)
+    rows = tune.ranked(Matcher(faq, skip=frozenset({"examples"})), sets)
     questions = [question for cases in sets.values() for question, _, _ in cases]
     assert len(rows) == len(questions)
     for row, question in zip(rows, questions, strict=True):

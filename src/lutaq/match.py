@@ -385,6 +385,7 @@ class Matcher:
         self._example_sets = _EXAMPLE_SEPARATOR.join(example.origin for example in faq.examples)
         self._example_terms: str | None = None
         self._votes_made: Votes | None = None
+        self._vocabulary_made: dict[str, frozenset[str]] | None = None
         # Each urgent entry's warning signs: the synonym groups ("fever" with "high temperature"
         # and "chills") that its phrasings use and no other entry's do. Not its plain words
         # ("new", "skin", "keep"), which ask about anything, and not shared groups ("symptom").
@@ -430,7 +431,7 @@ class Matcher:
                 found = self.decide(query, self.rank(self.sentence_alone(sentence)))
                 if found.answer is not None:
                     return found._replace(reason=f"{found.reason}, for the question “{sentence}”")
-        return self._agreed(self._clear_lead(result), leave_out)
+        return self._agreed(self._clear_lead(result, leave_out), leave_out)
 
     def sentence_alone(self, sentence: str) -> str:
         """A post's question sentence as it is asked alone: with the FAQ's subject's name when
@@ -447,10 +448,12 @@ class Matcher:
             return f"{sentence} {subject}"
         return sentence
 
-    def _clear_lead(self, result: Result) -> Result:
+    def _clear_lead(self, result: Result, leave_out: str = "") -> Result:
         """A weak match naming the subject, answered when one entry leads clearly (CLEAR_LEAD):
         the last resort, after the post's own question sentences, which say what it asks."""
-        if result.code != "weak_match" or not self.leads_clearly(result.ranked, result.query):
+        if result.code != "weak_match" or not self.leads_clearly(
+            result.ranked, result.query, leave_out
+        ):
             return result
         if self.names_subject(w.term for w in result.ranked[0].words):
             reason = "the question names the subject, and one entry leads all others clearly"
@@ -472,7 +475,7 @@ class Matcher:
         best = result.ranked[0]
         if best.score < self.example_floor or not (
             self.names_subject(w.term for w in best.words)
-            or self.names_nothing_else(result.query, best)
+            or self.names_nothing_else(result.query, best, leave_out)
         ):
             return result
         vote = self.vote([w.term.term for w in best.words], leave_out)
@@ -483,6 +486,24 @@ class Matcher:
             " were answered by this entry"
         )
         return result._replace(answer=best, reason=reason, code="answered")
+
+    def asked_with(self, term: str, leave_out: str = "") -> bool:
+        """Whether a labelled example that an entry answers has this term, not counting the
+        examples of the set `leave_out` (none when the examples step is skipped)."""
+        if "examples" in self.skip or not self._example_count:
+            return False
+        vocabulary = self._vocabulary_made
+        if vocabulary is None:
+            found: dict[str, set[str]] = {}
+            answered = _unjoined(self._example_answers, self._example_count)
+            read = _unjoined(self.read_examples(), self._example_count)
+            sets = self._example_sets.split(_EXAMPLE_SEPARATOR)
+            for answers, terms, origin in zip(answered, read, sets, strict=True):
+                if answers:
+                    for name in terms:
+                        found.setdefault(name, set()).add(origin)
+            vocabulary = self._vocabulary_made = {t: frozenset(o) for t, o in found.items()}
+        return bool(vocabulary.get(term, frozenset()) - {leave_out})
 
     def vote(
         self, terms: Sequence[str], leave_out: str = "", neighbours: int = NEIGHBOURS
@@ -576,7 +597,9 @@ class Matcher:
             return Result(query, ranked, None, reason, None, "close_call")
         return Result(query, ranked, best, "confident match", None, "answered")
 
-    def leads_clearly(self, ranked: tuple[Match, ...], query: str | None = None) -> bool:
+    def leads_clearly(
+        self, ranked: tuple[Match, ...], query: str | None = None, leave_out: str = ""
+    ) -> bool:
         """Whether a question naming the subject, or a post naming nothing else
         (names_nothing_else), has one entry far ahead of the rest, from CLEAR_FLOOR (an answer
         below the threshold: see CLEAR_LEAD)."""
@@ -587,10 +610,10 @@ class Matcher:
             return False
         best = ranked[0]
         return self.names_subject(w.term for w in best.words) or (
-            query is not None and self.names_nothing_else(query, best)
+            query is not None and self.names_nothing_else(query, best, leave_out)
         )
 
-    def names_nothing_else(self, query: str, best: Match) -> bool:
+    def names_nothing_else(self, query: str, best: Match, leave_out: str = "") -> bool:
         """Whether a post that does not name the subject names no other subject either.
 
         Patients mid-course seldom name it ("first cycle done!! why do they make you stay in
@@ -600,11 +623,18 @@ class Matcher:
         "first line treatment for strep throat", has no story), with no unknown word as rare
         as RARE_ZIPF or rarer (a drug's or a condition's name: "infliximab", "cataract"), and
         no unknown word right before a word naming a treatment by what is given ("his iron
-        infusion", "her thyroid treatment": words/treatment.txt).
+        infusion", "her thyroid treatment": words/treatment.txt). A rare word that people asking
+        about the subject have used (the labelled examples answered by an entry, without those
+        of the set `leave_out`) names nothing else: "scanners", "nephrectomy", "eGFR".
         """
         if len(sentences(query)) < 2:
             return False
-        if any(w.term.how == "unknown" and zipf(w.term.term) <= self.rare_zipf for w in best.words):
+        if any(
+            w.term.how == "unknown"
+            and zipf(w.term.term) <= self.rare_zipf
+            and not self.asked_with(w.term.term, leave_out)
+            for w in best.words
+        ):
             return False
         written, heads = words(query), _treatment_words()
         return not any(
@@ -856,6 +886,7 @@ class Matcher:
         state["_holders_made"] = None
         state["_completeness"] = {}
         state["_votes_made"] = None
+        state["_vocabulary_made"] = None
         # The examples' text is read once, into their terms; the vote needs nothing else.
         self.read_examples()
         state["_example_terms"] = self._example_terms
