@@ -230,6 +230,26 @@ def test_public_questions_meet_their_targets(runner: CliRunner) -> None:
         ("fifteenth-short.toml", "hard", 0.95),
         ("fifteenth-long-posts.toml", "in", 0.81),
         ("fifteenth-long-posts.toml", "hard", 0.95),
+        # The sixteenth round, measured blind: patients' posts (9 of 14), family posts (10 of
+        # 14), leaflet headings (12 of 13), thread replies never naming it (8 of 14),
+        # professionals (7 of 13), results (8 of 11), the day itself (8 of 13), the public (12
+        # of 14); every other question refused.
+        ("sixteenth-patient-posts.toml", "in", 0.64),
+        ("sixteenth-patient-posts.toml", "hard", 0.95),
+        ("sixteenth-family-posts.toml", "in", 0.71),
+        ("sixteenth-family-posts.toml", "hard", 0.95),
+        ("sixteenth-leaflet-headings.toml", "in", 0.92),
+        ("sixteenth-leaflet-headings.toml", "hard", 0.95),
+        ("sixteenth-thread-replies.toml", "in", 0.57),
+        ("sixteenth-thread-replies.toml", "hard", 0.95),
+        ("sixteenth-professionals.toml", "in", 0.53),
+        ("sixteenth-professionals.toml", "hard", 0.95),
+        ("sixteenth-results-posts.toml", "in", 0.72),
+        ("sixteenth-results-posts.toml", "hard", 0.95),
+        ("sixteenth-the-day.toml", "in", 0.61),
+        ("sixteenth-the-day.toml", "hard", 0.95),
+        ("sixteenth-public.toml", "in", 0.85),
+        ("sixteenth-public.toml", "hard", 0.95),
         # Symptoms now, written blind (48 of 60), then used to find misses: 57 of 60.
         ("symptoms-now.toml", "in", 0.93),
         # Stories about something else with a question any entry could take: 23 of 24 refused.
