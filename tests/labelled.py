@@ -31,11 +31,12 @@ SETS = [
 
 EXAMPLES = REPO / "data" / "faq.examples.toml"
 MAKE_EXAMPLES = "uv run python scripts/examples.py"
-_BLIND = ("before it saw the FAQ", "before they saw the FAQ")
+_BLIND = ("before it saw the FAQ", "before they saw the FAQ", "(no FAQ text")
 
 
 def written_blind(path: Path) -> bool:
-    """Whether a set's opening comment says its writers wrote it before they saw the FAQ.
+    """Whether a set's opening comment says its writers wrote it before they saw the FAQ (or
+    from a brief without its text).
 
     Only those are examples (data/faq.examples.toml): worded as people ask, not as the
     entries are phrased. A set written with the entries in view borrows their words, and
