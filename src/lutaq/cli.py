@@ -434,7 +434,9 @@ def evaluate_questions(
 ) -> None:
     """Measure how well the FAQ answers labelled questions: accuracy per group, MRR, misses.
 
-    For FAQ authors tuning aliases and synonyms (see README, "Tuning a FAQ").
+    For FAQ authors tuning aliases and synonyms (see README, "Tuning a FAQ"). The FAQ's
+    examples from a set named like the file (QUESTIONS) are left out: a set is never
+    measured against its own questions.
     """
     matcher = _matcher(ctx, faq_path)
     from lutaq.evaluate import evaluate, load_cases
