@@ -23,6 +23,8 @@ from lutaq.match import (
     COMMON_WORD_SHARE,
     EXAMPLE_FLOOR,
     EXAMPLE_SHARE,
+    EXAMPLE_VETO,
+    GOOD,
     MARGIN,
     QUESTION_WEIGHT,
     RARE_ZIPF,
@@ -127,6 +129,10 @@ def test_readme_quotes_the_tuned_constants() -> None:
     share = {0.5: "half"}[EXAMPLE_SHARE]
     vote = f"scores {EXAMPLE_FLOOR:.0f} and wins {share} the vote of the {NEIGHBOURS} labelled"
     assert vote in text
+    assert (
+        f"when {EXAMPLE_VETO:g} of that vote goes to another entry, an answer under {GOOD:.0f}"
+        in text
+    )
 
 
 def test_matching_doc_quotes_the_tuned_constants() -> None:
@@ -142,6 +148,8 @@ def test_matching_doc_quotes_the_tuned_constants() -> None:
     share = {0.5: "half"}[EXAMPLE_SHARE]
     assert f"from a score of {EXAMPLE_FLOOR:.0f} when its best entry wins at least {share}" in text
     assert f"the vote of the {NEIGHBOURS} labelled examples worded most like it" in text
+    assert f"an answer scoring under {GOOD:.0f}" in text
+    assert f"when at least {EXAMPLE_VETO:g} of the vote goes to one other entry" in text
     assert f"words as rare as zipf {RARE_ZIPF:g} or rarer" in text
     assert f"and up) keep {COMMON_WORD_SHARE:g}, linearly" in text
     assert f"weighs up to {UNKNOWN_WEIGHT:.0f} times the rarest known word" in text

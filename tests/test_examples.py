@@ -77,6 +77,25 @@ def test_a_rare_word_people_asking_about_it_use_names_nothing_else() -> None:
     assert Matcher(faq, skip=frozenset({"examples"})).ask(post).answer is None
 
 
+def test_a_weak_answer_the_examples_vote_against_becomes_a_close_call_offering_both() -> None:
+    # first-line's phrasings ("can you have lutathera ... first") make up most of it, but
+    # the questions worded like it asked who can have it (best-candidates).
+    question = "can you have lutathera with a grade 3 net"
+    faq = load_faq()
+    result = Matcher(faq).ask(question)
+    assert result.answer is None
+    assert result.code == "close_call"
+    assert "answered by 'best-candidates'" in result.reason
+    assert [m.entry.id for m in result.suggestions(2)] == ["first-line", "best-candidates"]
+    assert Matcher(faq, skip=frozenset({"examples"})).ask(question).answer_id == "first-line"
+
+
+def test_the_veto_never_withholds_where_to_turn_when_unwell() -> None:
+    faq = load_faq()
+    for question in ("i have a fever after my infusion", "is it normal to be sick after prrt"):
+        assert Matcher(faq).ask(question).answer_id == "urgent-symptoms"
+
+
 @pytest.mark.parametrize(
     "question",
     [
