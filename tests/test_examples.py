@@ -170,6 +170,7 @@ def test_validate_names_each_problem_of_the_examples_file_with_its_line(
         ('[[example]]\nq = "x"\n', "answers: must be a list of entry ids"),
         ('[[example]]\nq = "x"\nanswers = "duration"\n', "answers: must be a list"),
         ('[[example]]\nq = "x"\nanswers = []\nset = 3\n', "set: must be a string"),
+        ('[[example]]\nq = "x"\nanswers = []\nset = "a\\u001eb"\n', "set: no control characters"),
         ('[case]\nq = "x"\n', "case: unknown table (expected [[example]])"),
         (f'[[example]]\nq = "{"a" * (MAX_QUESTION + 1)}"\nanswers = []\n', "longer than"),
         ("[[example]\n", "not valid TOML"),
@@ -179,6 +180,26 @@ def test_a_broken_examples_file_says_what_is_wrong(text: str, message: str) -> N
     with pytest.raises(FaqError) as raised:
         parse_examples(text, "faq.examples.toml", load_faq(examples=False))
     assert any(message in str(problem) for problem in raised.value.problems), raised.value.problems
+
+
+def test_a_handful_of_examples_never_outvotes_the_phrasings(faq_copy: Path) -> None:
+    # One example shares words with many questions; alone, it must neither withhold their
+    # answers nor give new ones.
+    examples_path(faq_copy).write_text(
+        '[[example]]\nq = "does lutathera make you tired"\nanswers = ["side-effects"]\n',
+        encoding="utf-8",
+    )
+    mine, bare = Matcher(load_faq(faq_copy)), Matcher(load_faq(faq_copy, examples=False))
+    for question in ("how long does it work", "can i travel after lutathera", POST):
+        assert mine.ask(question).answer_id == bare.ask(question).answer_id, question
+
+
+def test_examples_without_a_set_still_say_which_rare_words_people_use(faq_copy: Path) -> None:
+    examples_path(faq_copy).write_text(
+        '[[example]]\nq = "do i stop my jabs before"\nanswers = ["preparing"]\n',
+        encoding="utf-8",
+    )
+    assert Matcher(load_faq(faq_copy)).asked_with("jab")
 
 
 def test_an_example_may_be_as_long_as_a_question() -> None:
@@ -215,7 +236,7 @@ def test_eval_leaves_the_measured_sets_own_examples_out(runner: CliRunner, tmp_p
     examples_path(faq).write_text(
         "".join(
             f'[[example]]\nq = {json.dumps(POST)}\nanswers = ["side-effects"]\nset = "mine"\n\n'
-            for _ in range(4)
+            for _ in range(7)
         ),
         encoding="utf-8",
     )

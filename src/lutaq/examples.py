@@ -52,17 +52,17 @@ def read_examples(faq_path: Path) -> bytes | None:
 
 
 def examples_stamp(faq_path: Path) -> bytes | None:
-    """The size and modification time of a FAQ file's examples file, or None when it has none:
-    what the prepared-FAQ cache keys on (cache.py), as Python's own bytecode cache keys on a
-    source file's, so that a start answered from the cache does not read a file it does not
-    use. A FAQ read from a pipe has none."""
+    """The size, modification and change times and inode of a FAQ file's examples file, or
+    None when it has none: what the prepared-FAQ cache keys on (cache.py), as Python's own
+    bytecode cache keys on a source file's size and time, so that a start answered from the
+    cache does not read a file it does not use. A FAQ read from a pipe has none."""
     if not faq_path.is_file():
         return None
     try:
         status = examples_path(faq_path).stat()
     except OSError:  # absent (or unreadable: reading it says why, when the FAQ is prepared)
         return None
-    return f"{status.st_size}:{status.st_mtime_ns}".encode()
+    return f"{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}:{status.st_ino}".encode()
 
 
 def with_examples(faq: Faq, faq_path: Path, data: bytes | None) -> Faq:
@@ -117,6 +117,8 @@ def _example(
             problems.append(Problem(where, f"answers: no entry {entry_id!r} in the FAQ"))
     if not isinstance(origin, str):
         problems.append(Problem(where, "set: must be a string (the labelled set it is from)"))
+    elif any(ord(character) < 32 or ord(character) == 127 for character in origin):
+        problems.append(Problem(where, "set: no control characters (tabs, line breaks)"))
     if len(problems) > found or not isinstance(question, str) or not isinstance(origin, str):
         return None
     return Example(question, tuple(answers), origin)

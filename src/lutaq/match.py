@@ -493,10 +493,15 @@ class Matcher:
         ):
             return result
         vote = self.vote([w.term.term for w in best.words], leave_out)
-        if vote is None or vote.answer in (best.entry.id, NONE) or vote.share < self.example_veto:
+        if (
+            vote is None
+            or vote.voters < NEIGHBOURS
+            or vote.answer in (best.entry.id, NONE)
+            or vote.share < self.example_veto
+        ):
             return result
         other = next((m for m in result.ranked if m.entry.id == vote.answer), None)
-        if other is None:
+        if other is None or other.score < self.example_floor:
             return result
         reason = (
             f"{best.entry.id!r} matches best, but {vote.agreeing} of the {vote.voters} labelled"
@@ -523,7 +528,12 @@ class Matcher:
         ):
             return result
         vote = self.vote([w.term.term for w in best.words], leave_out)
-        if vote is None or vote.answer != best.entry.id or vote.share < self.example_share:
+        if (
+            vote is None
+            or vote.voters < NEIGHBOURS
+            or vote.answer != best.entry.id
+            or vote.share < self.example_share
+        ):
             return result
         reason = (
             f"{vote.agreeing} of the {vote.voters} labelled examples worded most like it"
@@ -547,7 +557,7 @@ class Matcher:
                     for name in terms:
                         found.setdefault(name, set()).add(origin)
             vocabulary = self._vocabulary_made = {t: frozenset(o) for t, o in found.items()}
-        return bool(vocabulary.get(term, frozenset()) - {leave_out})
+        return bool(vocabulary.get(term, frozenset()) - ({leave_out} if leave_out else set()))
 
     def vote(
         self, terms: Sequence[str], leave_out: str = "", neighbours: int = NEIGHBOURS

@@ -21,9 +21,11 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 NEIGHBOURS = 7
-"""How many of the nearest examples vote: measured with 5, 7 and 9 (scripts/votes.py); with
-half the vote, 5 answered 3 more questions right and 3 more wrong than 7, and 9 as many right
-with 1 fewer wrong; 7 held up best when the examples were fewer (2,262)."""
+"""How many of the nearest examples vote; when fewer share a word with the question, Matcher
+does not count the vote (a handful of examples cannot outvote the phrasings). Measured with 5,
+7 and 9 (scripts/votes.py): with half the vote, 5 answered 3 more questions right and 3 more
+wrong than 7, and 9 as many right with 1 fewer wrong; 7 held up best when the examples were
+fewer (2,262)."""
 
 NONE = ""
 """The vote of an example that no entry answers: a question about something else."""
