@@ -250,6 +250,26 @@ def test_public_questions_meet_their_targets(runner: CliRunner) -> None:
         ("sixteenth-the-day.toml", "hard", 0.95),
         ("sixteenth-public.toml", "in", 0.85),
         ("sixteenth-public.toml", "hard", 0.95),
+        # The seventeenth round, written after the examples' vote and measured blind on it:
+        # patients' posts (12 of 14), carers' posts (12 of 14), headings and FAQs (12 of 14),
+        # posts never naming it (11 of 14), the many names (13 of 13), a nurse's everyday
+        # questions (13 of 14), deciding (10 of 14), long posts (9 of 12); every other refused.
+        ("seventeenth-patient-posts.toml", "in", 0.85),
+        ("seventeenth-patient-posts.toml", "hard", 0.95),
+        ("seventeenth-carer-posts.toml", "in", 0.85),
+        ("seventeenth-carer-posts.toml", "hard", 0.95),
+        ("seventeenth-headings-faq.toml", "in", 0.85),
+        ("seventeenth-headings-faq.toml", "hard", 0.95),
+        ("seventeenth-unnamed-posts.toml", "in", 0.78),
+        ("seventeenth-unnamed-posts.toml", "hard", 0.95),
+        ("seventeenth-names.toml", "in", 0.95),
+        ("seventeenth-names.toml", "hard", 0.95),
+        ("seventeenth-everyday.toml", "in", 0.92),
+        ("seventeenth-everyday.toml", "hard", 0.95),
+        ("seventeenth-deciding.toml", "in", 0.71),
+        ("seventeenth-deciding.toml", "hard", 0.95),
+        ("seventeenth-long-posts.toml", "in", 0.75),
+        ("seventeenth-long-posts.toml", "hard", 0.95),
         # Symptoms now, written blind (48 of 60), then used to find misses: 57 of 60.
         ("symptoms-now.toml", "in", 0.93),
         # Stories about something else with a question any entry could take: 23 of 24 refused.
