@@ -398,7 +398,6 @@ class Matcher:
         self._example_sets = _EXAMPLE_SEPARATOR.join(example.origin for example in faq.examples)
         self._example_terms: str | None = None
         self._votes_made: Votes | None = None
-        self._vocabulary_made: dict[str, frozenset[str]] | None = None
         # Each urgent entry's warning signs: the synonym groups ("fever" with "high temperature"
         # and "chills") that its phrasings use and no other entry's do. Not its plain words
         # ("new", "skin", "keep"), which ask about anything, and not shared groups ("symptom").
@@ -484,13 +483,7 @@ class Matcher:
         """An answer scoring under GOOD, refused as a close call when the labelled examples
         worded most like the question nearly all went to one other entry (EXAMPLE_VETO)."""
         best = result.answer
-        if (
-            best is None
-            or best.entry.urgent
-            or best.score >= GOOD
-            or "examples" in self.skip
-            or not self._example_count
-        ):
+        if best is None or best.entry.urgent or best.score >= GOOD or not self._asks_examples:
             return result
         vote = self.vote([w.term.term for w in best.words], leave_out)
         if (
@@ -514,12 +507,7 @@ class Matcher:
         """A weak match or close call answered by its best entry when the labelled examples
         nearest the question vote for it (EXAMPLE_SHARE): the last resort, for a question
         naming the subject or a post naming nothing else, as for a clear lead."""
-        if (
-            "examples" in self.skip
-            or result.answer is not None
-            or result.code not in ("weak_match", "close_call")
-            or not self._example_count
-        ):
+        if result.answer is not None or not self._asks_examples:
             return result
         best = result.ranked[0]
         if best.score < self.example_floor or not (
@@ -541,28 +529,25 @@ class Matcher:
         )
         return result._replace(answer=best, reason=reason, code="answered")
 
+    @property
+    def _asks_examples(self) -> bool:
+        """Whether questions are read with the labelled examples: there are some, and the
+        examples step is not skipped."""
+        return bool(self._example_count) and "examples" not in self.skip
+
     def asked_with(self, term: str, leave_out: str = "") -> bool:
         """Whether a labelled example that an entry answers has this term, not counting the
         examples of the set `leave_out` (none when the examples step is skipped)."""
-        if "examples" in self.skip or not self._example_count:
-            return False
-        vocabulary = self._vocabulary_made
-        if vocabulary is None:
-            found: dict[str, set[str]] = {}
-            answered = _unjoined(self._example_answers, self._example_count)
-            read = _unjoined(self.read_examples(), self._example_count)
-            sets = self._example_sets.split(_EXAMPLE_SEPARATOR)
-            for answers, terms, origin in zip(answered, read, sets, strict=True):
-                if answers:
-                    for name in terms:
-                        found.setdefault(name, set()).add(origin)
-            vocabulary = self._vocabulary_made = {t: frozenset(o) for t, o in found.items()}
-        return bool(vocabulary.get(term, frozenset()) - ({leave_out} if leave_out else set()))
+        return self._asks_examples and self._votes().asked(term, leave_out)
 
     def vote(
         self, terms: Sequence[str], leave_out: str = "", neighbours: int = NEIGHBOURS
     ) -> Vote | None:
         """The vote of the labelled examples nearest these terms (votes.py), or None."""
+        return self._votes().vote(terms, leave_out, neighbours)
+
+    def _votes(self) -> Votes:
+        """The examples' index, built from their kept terms on first use."""
         votes = self._votes_made
         if votes is None:
             votes = self._votes_made = Votes(
@@ -570,7 +555,7 @@ class Matcher:
                 [tuple(found) for found in _unjoined(self._example_answers, self._example_count)],
                 self._example_sets.split(_EXAMPLE_SEPARATOR),
             )
-        return votes.vote(terms, leave_out, neighbours)
+        return votes
 
     def read_examples(self) -> str:
         """Every example's terms, read as a question's are: done once (a third of a second
@@ -940,7 +925,6 @@ class Matcher:
         state["_holders_made"] = None
         state["_completeness"] = {}
         state["_votes_made"] = None
-        state["_vocabulary_made"] = None
         # The examples' text is read once, into their terms; the vote needs nothing else.
         self.read_examples()
         state["_example_terms"] = self._example_terms

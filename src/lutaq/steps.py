@@ -41,7 +41,11 @@ STEPS = (
     Step("compose", 'Merge synonyms twice, so they compose: "how does radioligand therapy work".'),
     Step("stop_words", 'Drop filler and question words: "what", "how", "does", "explain".'),
     Step("sentences", "Weigh a post's question sentences more; ask them alone if it finds none."),
-    Step("examples", "Answer a weak match that the nearest labelled examples vote for."),
+    Step(
+        "examples",
+        "Answer a weak match the nearest labelled examples vote for, or withhold a weak answer"
+        " they vote against; a rare word they use names nothing else.",
+    ),
 )
 """Every reading step, in the order they run."""
 

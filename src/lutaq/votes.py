@@ -75,6 +75,14 @@ class Votes:
         length = math.sqrt(sum(weight * weight for weight in weights.values())) or 1.0
         return {term: weight / length for term, weight in weights.items()}
 
+    def asked(self, term: str, leave_out: str = "") -> bool:
+        """Whether an example that an entry answers has this term, not counting the examples
+        of the set `leave_out`."""
+        return any(
+            self._answers[number] != (NONE,) and not (leave_out and self._sets[number] == leave_out)
+            for number, _ in self._postings.get(term, ())
+        )
+
     def vote(
         self, terms: Sequence[str], leave_out: str = "", neighbours: int = NEIGHBOURS
     ) -> Vote | None:
