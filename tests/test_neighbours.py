@@ -34,6 +34,9 @@ def matcher() -> Matcher:
         ("hair loss on chemo", "Chemotherapy"),
         ("external beam radiotherapy side effects", "External-beam"),
         ("how long does a detectnet scan take", "Detectnet"),
+        # Lutathera named only to compare (match.COMPARED): the question is about the other.
+        ("how many sessions of external beam radiotherapy, same as prrt?", "External-beam"),
+        ("after my gallium pet do I avoid the grandkids like people do after lutathera", "Ga-68"),
     ],
 )
 def test_questions_about_another_treatment_are_refused_as_such(
@@ -53,6 +56,8 @@ def test_questions_about_another_treatment_are_refused_as_such(
         ("is lutathera a kind of chemotherapy", None),
         ("what is the half life of lutetium", "how-it-works"),
         ("lutathera side effects", "side-effects"),
+        # "like" alone is no comparison: this asks about Lutathera.
+        ("I'd like to know if lutathera is ok after everolimus", None),
     ],
 )
 def test_a_question_naming_lutathera_is_matched_as_usual(

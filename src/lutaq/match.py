@@ -727,6 +727,7 @@ class Matcher:
         # Only the names of neighbours still found are set aside: "radiotherapy" in "internal
         # radiotherapy" is no other subject (its `unless`), and still names Lutathera.
         masked: set[int] = set().union(*(names[n.name] for n in found))
+        masked.update(_compared(query, written))
         # The subject named only as a maybe in a statement ("maybe PRRT later down the line")
         # is not what a post about the neighbour asks about: its other clauses must name it.
         # A question may hedge ("might PRRT help after everolimus?") and still ask about it.
@@ -941,6 +942,36 @@ def _unjoined(text: str, count: int) -> list[list[str]]:
 
 def _by_score(match: Match) -> float:
     return -match.score
+
+
+COMPARED = (
+    ("like", "people"),
+    ("like", "those"),
+    ("like", "after"),
+    ("like", "with"),
+    ("like", "you"),
+    ("unlike",),
+    ("same", "as"),
+    ("similar", "to"),
+    ("compared", "to"),
+    ("compared", "with"),
+    ("as", "with"),
+)
+"""Phrases after which a post about a neighbour names the FAQ's subject only to compare ("do I
+keep away from my kids after the gallium scan, like people do after lutathera?"): the words
+from there to the clause's end are not what it asks about (Matcher.other_subject). Not "like"
+alone: "I'd like to know if PRRT can follow everolimus" asks about Lutathera."""
+
+
+def _compared(query: str, written: list[str]) -> set[int]:
+    """Places of the words from a COMPARED phrase to the end of its clause (_clauses)."""
+    places: set[int] = set()
+    for first, last, _ in _clauses(query, written):
+        for start in range(first, last):
+            if any(tuple(written[start : start + len(p)]) == p for p in COMPARED):
+                places.update(range(start, last))
+                break
+    return places
 
 
 def _clauses(query: str, written: list[str]) -> list[tuple[int, int, bool]]:
