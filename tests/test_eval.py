@@ -274,7 +274,7 @@ def test_public_questions_meet_their_targets(runner: CliRunner) -> None:
         # 278 of 359 in scope, 70 of 75 others refused); half of each here, half held out in
         # bench/heldout/. Floors at their first measure with this half among the examples.
         ("nineteenth-carer-posts.toml", "in", 0.72),
-        ("nineteenth-carer-posts.toml", "hard", 0.8),
+        ("nineteenth-carer-posts.toml", "hard", 0.95),
         ("nineteenth-deciding.toml", "in", 0.77),
         ("nineteenth-deciding.toml", "hard", 0.95),
         ("nineteenth-hospital-faq.toml", "in", 0.86),

@@ -37,6 +37,12 @@ def matcher() -> Matcher:
         # Lutathera named only to compare (match.COMPARED): the question is about the other.
         ("how many sessions of external beam radiotherapy, same as prrt?", "External-beam"),
         ("after my gallium pet do I avoid the grandkids like people do after lutathera", "Ga-68"),
+        # Pluvicto named twice: "lutetium" elsewhere in the post is its isotope too.
+        (
+            "my dad starts pluvicto for his prostate next month, how long is he radioactive for?"
+            " asking here as you all know lutetium best",
+            "Pluvicto",
+        ),
     ],
 )
 def test_questions_about_another_treatment_are_refused_as_such(
@@ -58,6 +64,8 @@ def test_questions_about_another_treatment_are_refused_as_such(
         ("lutathera side effects", "side-effects"),
         # "like" alone is no comparison: this asks about Lutathera.
         ("I'd like to know if lutathera is ok after everolimus", None),
+        # Pluvicto's disease named once, apart from "lutetium": asks about Lutathera.
+        ("does lutetium for a NET cause a dry mouth, or is that only in prostate patients", None),
     ],
 )
 def test_a_question_naming_lutathera_is_matched_as_usual(

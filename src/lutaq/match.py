@@ -727,6 +727,18 @@ class Matcher:
         # Only the names of neighbours still found are set aside: "radiotherapy" in "internal
         # radiotherapy" is no other subject (its `unless`), and still names Lutathera.
         masked: set[int] = set().union(*(names[n.name] for n in found))
+        # A post naming a neighbour made with lutetium-177 twice or more ("Pluvicto ... the PSMA
+        # scan") is about it, and its bare isotope words anywhere name it too ("you lot know the
+        # most about lutetium"). Named once, only beside its name (_name_around): "after
+        # lutetium for NETs? or is that just the prostate people" asks about Lutathera.
+        for neighbour in found:
+            own = self._isotope_names[neighbour.name]
+            if own and found.count(neighbour) >= 2:
+                masked.update(
+                    place
+                    for place, word in enumerate(written)
+                    if _ISOTOPE.fullmatch(word) and set(_ISOTOPE_PARTS.findall(word)) <= own
+                )
         masked.update(_compared(query, written))
         # The subject named only as a maybe in a statement ("maybe PRRT later down the line")
         # is not what a post about the neighbour asks about: its other clauses must name it.
