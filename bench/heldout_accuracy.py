@@ -11,6 +11,7 @@ does not teach anyone what to tune for. Not a test: a measure to compare a chang
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from lutaq.evaluate import evaluate, load_cases
@@ -23,31 +24,29 @@ HELDOUT = Path(__file__).resolve().parent / "heldout"
 def main() -> None:
     faq = load_faq()
     matcher = Matcher(faq)
-    totals: list[int] = [0, 0, 0, 0, 0]
+    total = Counter[str]()
     print(f"{'set':34} {'in scope right':>15} {'wrong':>6} {'refused':>8} {'others refused':>15}")
     for path in sorted(HELDOUT.glob("*.toml")):
-        report = evaluate(matcher, load_cases(path, faq))
-        inside = [o for o in report.outcomes if o.case.group == "in"]
-        others = [o for o in report.outcomes if o.case.group != "in"]
-        right = sum(o.right for o in inside)
-        refused = sum(o.result.answer is None for o in inside if not o.right)
-        row: list[int] = [
-            right,
-            len(inside) - right - refused,
-            refused,
-            sum(o.right for o in others),
-        ]
-        totals = [a + b for a, b in zip(totals, [*row, len(others)], strict=True)]
-        print(
-            f"{path.stem:34} {right:>7}/{len(inside):<7} {row[1]:>6} {refused:>8}"
-            f" {row[3]:>7}/{len(others):<7}"
-        )
-    right, wrong, refused, kept, asked = totals
-    count = right + wrong + refused
+        count = Counter[str]()
+        for outcome in evaluate(matcher, load_cases(path, faq)).outcomes:
+            if outcome.case.group != "in":
+                count.update(others=1, kept=outcome.right)
+            else:
+                answered = outcome.result.answer is not None
+                reply = "right" if outcome.right else "wrong" if answered else "refused"
+                count.update(asked=1, **{reply: 1})
+        total += count
+        print(_row(path.stem, count))
+    print(_row("total", total))
     print(
-        f"{'total':34} {right:>7}/{count:<7} {wrong:>6} {refused:>8} {kept:>7}/{asked:<7}"
-        f"\nin scope {right / (count or 1):.1%} right; others {kept / (asked or 1):.1%} refused"
+        f"in scope {total['right'] / (total['asked'] or 1):.1%} right;"
+        f" others {total['kept'] / (total['others'] or 1):.1%} refused"
     )
+
+
+def _row(name: str, count: Counter[str]) -> str:
+    right, asked = f"{count['right']}/{count['asked']}", f"{count['kept']}/{count['others']}"
+    return f"{name:34} {right:>15} {count['wrong']:>6} {count['refused']:>8} {asked:>15}"
 
 
 if __name__ == "__main__":

@@ -734,17 +734,14 @@ class Matcher:
         for neighbour in found:
             own = self._isotope_names[neighbour.name]
             if own and found.count(neighbour) >= 2:
-                masked.update(
-                    place
-                    for place, word in enumerate(written)
-                    if _ISOTOPE.fullmatch(word) and set(_ISOTOPE_PARTS.findall(word)) <= own
-                )
-        masked.update(_compared(query, written))
+                masked.update(p for p, word in enumerate(written) if _isotope_of(word, own))
         # The subject named only as a maybe in a statement ("maybe PRRT later down the line")
         # is not what a post about the neighbour asks about: its other clauses must name it.
         # A question may hedge ("might PRRT help after everolimus?") and still ask about it.
+        # Nor is it, named only to compare (COMPARED), in the rest of its clause.
         kept: list[str] = []
         for start, end, asks in _clauses(query, written):
+            end = _before_comparison(written, start, end)
             clause = [written[place] for place in range(start, end) if place not in masked]
             hedged = bool(HEDGES & set(clause)) or any(_contains(clause, p) for p in HEDGE_PHRASES)
             if asks or not hedged:
@@ -763,15 +760,10 @@ class Matcher:
         lu-177 chemo" names Lutathera.
         """
         own = self._isotope_names[neighbour.name]
-
-        def isotope(word: str) -> bool:
-            # Only the isotope's own words (_ISOTOPE): "lutathera pluvicto" still names Lutathera.
-            return bool(_ISOTOPE.fullmatch(word)) and set(_ISOTOPE_PARTS.findall(word)) <= own
-
         for _ in range(3):
-            if start > 0 and isotope(written[start - 1]):
+            if start > 0 and _isotope_of(written[start - 1], own):
                 start -= 1
-            if end < len(written) and isotope(written[end]):
+            if end < len(written) and _isotope_of(written[end], own):
                 end += 1
         return range(start, end)
 
@@ -975,15 +967,18 @@ from there to the clause's end are not what it asks about (Matcher.other_subject
 alone: "I'd like to know if PRRT can follow everolimus" asks about Lutathera."""
 
 
-def _compared(query: str, written: list[str]) -> set[int]:
-    """Places of the words from a COMPARED phrase to the end of its clause (_clauses)."""
-    places: set[int] = set()
-    for first, last, _ in _clauses(query, written):
-        for start in range(first, last):
-            if any(tuple(written[start : start + len(p)]) == p for p in COMPARED):
-                places.update(range(start, last))
-                break
-    return places
+def _before_comparison(written: list[str], start: int, end: int) -> int:
+    """Where a clause's words (`written[start:end]`) stop before a COMPARED phrase, if any."""
+    for place in range(start, end):
+        if any(tuple(written[place : place + len(phrase)]) == phrase for phrase in COMPARED):
+            return place
+    return end
+
+
+def _isotope_of(word: str, own: frozenset[str]) -> bool:
+    """Whether a word names lutetium-177 (_ISOTOPE) by the parts `own` of a neighbour's name
+    ("lu177" is "lu" and "177"): "lutathera" beside "pluvicto" still names Lutathera."""
+    return bool(_ISOTOPE.fullmatch(word)) and set(_ISOTOPE_PARTS.findall(word)) <= own
 
 
 def _clauses(query: str, written: list[str]) -> list[tuple[int, int, bool]]:
