@@ -77,6 +77,20 @@ def test_a_rare_word_people_asking_about_it_use_names_nothing_else() -> None:
     assert Matcher(faq, skip=frozenset({"examples"})).ask(post).answer is None
 
 
+def test_a_one_sentence_question_about_the_course_is_answered_by_the_vote() -> None:
+    # One sentence, no name, below the threshold: "her dose" says it is asked mid-course, as
+    # a post's story would (words/course.txt), so the examples' vote may answer it.
+    question = "my mum is in a wheelchair, can i still help her to the toilet after her dose?"
+    faq = load_faq()
+    result = Matcher(faq).ask(question)
+    assert result.answer_id == "radiation-safety"
+    assert "labelled examples worded most like it" in result.reason
+    assert Matcher(faq, skip=frozenset({"examples"})).ask(question).answer is None
+    # The same question without a word for the course has nothing to say where it is asked.
+    unplaced = "my mum is in a wheelchair, can i still help her to the toilet?"
+    assert Matcher(faq).ask(unplaced).answer is None
+
+
 def test_a_weak_answer_the_examples_vote_against_becomes_a_close_call_offering_both() -> None:
     # first-line's phrasings ("can you have lutathera ... first") make up most of it, but
     # the questions worded like it asked who can have it (best-candidates).
@@ -105,6 +119,10 @@ def test_the_veto_never_withholds_where_to_turn_when_unwell() -> None:
         "my husband is on pluvicto, will his hair come back?",
         # A story about something else, with a question an entry could take.
         "my son has his iron infusion on monday. will he need to stay in overnight?",
+        # A course word that names another course, or what it treats (words/course.txt).
+        "how many rounds of golf can i play a week",
+        "first line treatment for strep throat",
+        "radiation exposure from a CT scan",
     ],
 )
 def test_the_vote_never_answers_a_question_about_something_else(question: str) -> None:

@@ -181,6 +181,27 @@ def _treatment_words() -> frozenset[str]:
     return frozenset(wordlists.words("treatment.txt"))
 
 
+def _in_course(written: list[str]) -> bool:
+    """Whether a question speaks of the course of treatment ("since the last dose", "four
+    cycles"), not of what a treatment is for ("treatment for strep throat"): words/course.txt
+    has the list's reason."""
+    course = _course_words()
+    return any(
+        word in course and after not in _NAMES_WHAT for word, after in pairwise([*written, ""])
+    )
+
+
+_NAMES_WHAT = ("for", "of")
+"""After a course word, what names another course: "treatment for strep throat", "rounds of
+golf"."""
+
+
+@cache
+def _course_words() -> frozenset[str]:
+    """words/course.txt, read on first use, as _treatment_words is."""
+    return frozenset(wordlists.words("course.txt"))
+
+
 class WordMatch(NamedTuple):
     """How one question term fared against an entry: for `ask --explain`."""
 
@@ -659,14 +680,16 @@ class Matcher:
         your own room?"), and their story's ordinary words ("lol", "crime scene") keep every
         score low; one entry far ahead of the rest (leads_clearly) is then the one asked for.
         But only in a post of two sentences or more (a short question about something else,
-        "first line treatment for strep throat", has no story), with no unknown word as rare
+        "first line treatment for strep throat", has no story) or a question speaking of the
+        course of treatment ("since the last dose": words/course.txt), with no unknown word as rare
         as RARE_ZIPF or rarer (a drug's or a condition's name: "infliximab", "cataract"), and
         no unknown word right before a word naming a treatment by what is given ("his iron
         infusion", "her thyroid treatment": words/treatment.txt). A rare word that people asking
         about the subject have used (the labelled examples answered by an entry, without those
         of the set `leave_out`) names nothing else: "scanners", "nephrectomy", "eGFR".
         """
-        if len(sentences(query)) < 2:
+        written = words(query)
+        if len(sentences(query)) < 2 and not _in_course(written):
             return False
         if any(
             w.term.how == "unknown"
@@ -675,7 +698,7 @@ class Matcher:
             for w in best.words
         ):
             return False
-        written, heads = words(query), _treatment_words()
+        heads = _treatment_words()
         return not any(
             head in heads and not self.analyzer.knows(word) for word, head in pairwise(written)
         )

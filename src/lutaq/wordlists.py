@@ -18,6 +18,7 @@ FILES = (
     "shorthand.txt",
     "contractions.txt",
     "treatment.txt",
+    "course.txt",
 )
 """Every list: what the wheel must carry, and what a cached matcher's key must cover."""
 
